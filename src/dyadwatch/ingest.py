@@ -1,0 +1,100 @@
+"""Ingest: read inputs, analyse documents in batches, store them; every rejected input is recorded."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from .errors import DyadwatchError
+from .model import Document
+from .pipeline import Pipeline
+from .readers import Rejection, iter_documents
+from .store import Store
+
+
+@dataclass
+class IngestReport:
+    stored: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    failed: list[Rejection] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def seen(self) -> int:
+        return self.stored + self.duplicates + self.near_duplicates + len(self.failed)
+
+    def as_dict(self) -> dict:
+        return {"stored": self.stored, "duplicates": self.duplicates, "near_duplicates": self.near_duplicates,
+                "failed": len(self.failed), "seconds": round(self.seconds, 2),
+                "failures": [r.error.as_dict() | {"origin": r.origin} for r in self.failed]}
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def ingest(paths: Iterable[str], store: Store, *, pipeline: Pipeline | None = None, fmt: str | None = None,
+           published: str | None = None,
+           progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+    """Read, analyse and store every document under `paths`. Documents already stored are skipped
+    before analysis; a rejected input is recorded in the store and reported, and the rest goes on."""
+    pipeline = pipeline or Pipeline.default()
+    report = IngestReport()
+    started = time.monotonic()
+    for batch in _batches(iter_documents(paths, fmt), 32):
+        todo: list[Document] = []
+        for item in batch:
+            if isinstance(item, Rejection):
+                report.failed.append(item)
+                store.record_rejection(item.error, item.origin)
+            elif store.has_hash(item.hash) or any(d.hash == item.hash for d in todo):
+                report.duplicates += 1
+            else:
+                if published:
+                    item.published = published
+                todo.append(item)
+        for analysis in _analyze_safely(pipeline, todo, report, store):
+            result = store.add(analysis)
+            if result.status == "stored":
+                report.stored += 1
+            elif result.status == "near_duplicate":
+                report.near_duplicates += 1
+            else:
+                report.duplicates += 1
+        report.seconds = time.monotonic() - started
+        if progress:
+            progress(report)
+    store.commit()
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _analyze_safely(pipeline: Pipeline, docs: list[Document], report: IngestReport, store: Store):
+    """Analyses of the batch; a document whose analysis fails is rejected alone, not the batch."""
+    done = 0
+    try:
+        for analysis in pipeline.analyze_many(docs):
+            done += 1
+            yield analysis
+        return
+    except DyadwatchError:
+        raise
+    except Exception:  # fall back to one at a time to find the document at fault
+        pass
+    for doc in docs[done:]:
+        try:
+            yield pipeline.analyze(doc)
+        except DyadwatchError:
+            raise
+        except Exception as exc:
+            from .errors import InputError
+
+            error = InputError(f"analysis failed: {type(exc).__name__}: {exc}", origin=doc.origin,
+                               hint="please report this document as a bug")
+            report.failed.append(Rejection(doc.origin or doc.id or "?", error))
+            store.record_rejection(error, doc.origin or doc.id or "?")

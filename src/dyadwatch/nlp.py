@@ -1,0 +1,49 @@
+"""The one door to spaCy: which English pipeline is used, loaded once per process."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import warnings
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from . import config
+from .errors import ModelNotFound
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def candidate_models() -> list[str]:
+    """The pipelines to try, in order: the configured one alone if set, else the fallbacks."""
+    chosen = os.environ.get("DYADWATCH_MODEL") or config.get("nlp", "model")
+    return [chosen] if chosen else list(config.get("nlp", "fallbacks"))
+
+
+def installed_model() -> str | None:
+    """The name of the pipeline that `load_pipeline` would load, without loading it."""
+    for name in candidate_models():
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return None
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None) -> Language:
+    """Load the English pipeline. Raises ModelNotFound (never degrades silently) when none is installed."""
+    import spacy
+
+    names = [name] if name else candidate_models()
+    tried = []
+    for candidate in names:
+        if importlib.util.find_spec(candidate) is None:
+            tried.append(candidate)
+            continue
+        with warnings.catch_warnings():
+            # W095: the sm re-upload declares spaCy 3.8; its weights give identical output on 3.7 (README).
+            warnings.filterwarnings("ignore", message=r".*\[W095\].*")
+            nlp = spacy.load(candidate)
+        nlp.meta["dyadwatch_name"] = candidate
+        return nlp
+    raise ModelNotFound(f"no English spaCy pipeline is installed (looked for: {', '.join(tried)})")

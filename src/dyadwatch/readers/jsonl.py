@@ -1,0 +1,74 @@
+"""JSONL: one document a line, `text` required; `id`, `title`, `published`, `url`, `source` optional.
+
+The file is streamed, so its size is limited per line, not as a whole; a bad line is rejected with its line
+number and the rest of the file is still read."""
+
+from __future__ import annotations
+
+import json
+
+from .. import config
+from ..errors import EmptyInput, Malformed, TooLarge, WrongShape
+from ..model import Document
+from . import Source, register
+from ._base import Rejection, clean_text, decode, iso_date
+
+
+def _sniff(source: Source) -> bool:
+    first = source.head(4096).lstrip()
+    if not first.startswith(b"{"):
+        return False
+    line = first.split(b"\n", 1)[0].strip()
+    try:
+        return isinstance(json.loads(line), dict) and b"\n{" in first
+    except ValueError:
+        return False
+
+
+def _lines(source: Source):
+    if source.path is None:
+        yield from enumerate(source.data().splitlines(), 1)
+        return
+    with source.path.open("rb") as fh:
+        yield from enumerate(fh, 1)
+
+
+def document_from_record(record: object, origin: str) -> Document:
+    """A document from one JSON object, with clear errors for missing or wrong fields."""
+    if not isinstance(record, dict):
+        raise WrongShape(f"expected a JSON object, found {type(record).__name__}", origin=origin)
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise WrongShape("missing the required string field `text`", origin=origin)
+    text = clean_text(text)
+    if not text:
+        raise EmptyInput("`text` is empty", origin=origin)
+    title = record.get("title")
+    doc_id = record.get("id")
+    return Document(text=text, id=str(doc_id) if doc_id not in (None, "") else None,
+                    title=str(title).strip() if title else None, published=iso_date(record.get("published")),
+                    url=record.get("url") or None, source=record.get("source") or None, origin=origin)
+
+
+@register("jsonl", extensions=(".jsonl", ".ndjson", ".json"), sniff=_sniff, priority=20)
+def read_jsonl(source: Source):
+    limit = config.get("input", "max_line_mb") * 1048576
+    seen_any = False
+    for number, raw in _lines(source):
+        origin = f"{source.origin}:{number}"
+        if not raw.strip():
+            continue
+        seen_any = True
+        if len(raw) > limit:
+            yield Rejection(origin, TooLarge(f"line {number} is {len(raw) / 1048576:.0f} MB", origin=origin))
+            continue
+        try:
+            record = json.loads(decode(raw, origin), strict=False)
+            yield document_from_record(record, origin)
+        except json.JSONDecodeError as exc:
+            yield Rejection(origin, Malformed(f"line {number} is not valid JSON ({exc.msg} at column {exc.colno})",
+                                              origin=origin))
+        except (EmptyInput, WrongShape, Malformed) as exc:
+            yield Rejection(origin, exc)
+    if not seen_any:
+        raise EmptyInput("file is empty", origin=source.origin)

@@ -1,0 +1,354 @@
+"""Actors: countries, governments, people, organisations, armed groups and places, resolved to stable codes.
+
+Recognition joins a phrase matcher built from the knowledge base with spaCy's entities (the longer span
+wins; on equal spans the knowledge base wins). People are resolved to the office they held on the
+article's date; unknown people are bound to a country and sector by a title ("Japan's foreign minister X").
+Later partial mentions ("al-Sharaa") and pronouns join the person they refer to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .. import kb as kbase
+from ..model import Actor, Analysis, Span as TextSpan, slug
+from ..pipeline import stage
+
+LOCATIVE = {"in", "at", "near", "across", "outside", "inside", "around", "between", "throughout", "within",
+            "from", "of"}
+PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+COMPASS = re.compile(r"^(?:the\s+)?(north|south|east|west|central|northern|southern|eastern|western|"
+                     r"north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|"
+                     r"southeastern|southwestern)\s+", re.I)
+ORG_SECTORS = [
+    (re.compile(r"\b(army|military|armed forces|forces|navy|air force|police|guard|troops|command|militia)\b", re.I), "MIL"),
+    (re.compile(r"\b(ministry|government|cabinet|council|presidency|office|parliament|embassy|agency)\b", re.I), "GOV"),
+    (re.compile(r"\b(university|institute|academy|school|college)\b", re.I), "EDU"),
+    (re.compile(r"\b(museum|hermitage|theatre|theater|opera|orchestra|gallery|library)\b", re.I), "CVL"),
+    (re.compile(r"\b(bank|company|corporation|corp|group|holding|inc|ltd|plc|airlines?|energy|oil|gas)\b", re.I), "BUS"),
+    (re.compile(r"\b(hospital|health|medical)\b", re.I), "MED"),
+    (re.compile(r"\b(news|agency|tv|television|radio|times|post|press)\b", re.I), "MED"),
+]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a knowledge-base phrase stands for."""
+
+    kind: str  # country, demonym, capital, metonym, org, person, place
+    key: str
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, tuple[str | None, str | None]]:
+    return {row["title"]: (row["role"] or None, row["sector"] or None) for row in kbase.read_table("titles.tsv")[1]}
+
+
+@lru_cache(maxsize=1)
+def phrase_table() -> dict[str, Entry]:
+    """Every knowledge-base phrase, exact case, and what it stands for (first listed wins on a clash)."""
+    kb = kbase.load()
+    table: dict[str, Entry] = {}
+
+    def add(phrase: str, entry: Entry) -> None:
+        phrase = phrase.strip()
+        if phrase and phrase not in table:
+            table[phrase] = entry
+            if phrase.startswith("the "):
+                table.setdefault(phrase[4:], entry)
+    for c in kb.countries.values():
+        for name in [c.name, *c.aliases]:
+            add(name, Entry("country", c.iso3))
+    for o in kb.organizations.values():
+        for name in [o.name, *o.aliases]:
+            add(name, Entry("org", o.id))
+    for c in kb.countries.values():
+        for name in c.demonyms:
+            add(name, Entry("demonym", c.iso3))
+        if c.capital:
+            add(c.capital, Entry("capital", c.iso3))
+        for name in c.metonyms:
+            add(name, Entry("metonym", c.iso3))
+    for t in kb.terms:
+        for name in [t.name, *t.aliases]:
+            add(name, Entry("person", t.person_id))
+    for name in kbase.curated_places():
+        add(name, Entry("place", name))
+    return table
+
+
+_MATCHERS: dict[int, PhraseMatcher] = {}
+
+
+def matcher_for(vocab) -> PhraseMatcher:
+    """The knowledge-base phrase matcher for this vocabulary, built once (tokenizer only, no pipeline)."""
+    key = id(vocab)
+    if key not in _MATCHERS:
+        from spacy.tokenizer import Tokenizer  # noqa: F401  (the vocab's own tokenizer is used below)
+        from ..nlp import load_pipeline
+
+        nlp = load_pipeline()
+        matcher = PhraseMatcher(vocab, attr="ORTH")
+        phrases = list(phrase_table())
+        matcher.add("KB", list(nlp.tokenizer.pipe(phrases)))
+        _MATCHERS[key] = matcher
+    return _MATCHERS[key]
+
+
+class Registry:
+    """The actors of one document, created once each and given their mentions."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.by_id: dict[str, Actor] = {}
+        self.kb = kbase.load()
+
+    def get(self, actor_id: str, **fields) -> Actor:
+        if actor_id not in self.by_id:
+            self.by_id[actor_id] = Actor(id=actor_id, **fields)
+        return self.by_id[actor_id]
+
+    def mention(self, actor: Actor, span: Span) -> None:
+        start, end = span.start_char, span.end_char
+        text = self.analysis.document.text[start:end]
+        while text.endswith(("’s", "'s")):
+            text, end = text[:-2], end - 2
+        if not any(m.start == start for m in actor.mentions):
+            actor.mentions.append(TextSpan(text, start, end))
+        for token in span:
+            self.analysis.token_actor[token.i] = actor
+
+    def country(self, iso3: str) -> Actor:
+        return self.get(iso3, name=self.kb.countries[iso3].name, kind="country", country=iso3, sector=None)
+
+    def government(self, iso3: str) -> Actor:
+        name = f"Government of {self.kb.countries[iso3].name}"
+        return self.get(f"{iso3}GOV", name=name, kind="government", country=iso3, sector="GOV")
+
+    def place(self, place: kbase.Place, name: str) -> Actor:
+        actor = self.get(f"place:{slug(place.name)}", name=place.name, kind="location", country=place.country,
+                         sector=None)
+        if place.lat is not None and place.lon is not None:
+            actor.coords = (place.lat, place.lon)
+        return actor
+
+    def person(self, person_id: str) -> Actor:
+        day = self.analysis.document.published
+        term = self.kb.office_on(person_id, day)
+        terms = self.kb.terms_for(person_id)
+        actor = self.get(f"person:{person_id}", name=terms[0].name, kind="person",
+                         country=term.country if term else terms[0].country,
+                         sector=term.sector if term else "GOV")
+        if term and not actor.role:
+            actor.role = term.role if term.covers(day) else f"former {term.role}"
+        return actor
+
+
+def _strip_the(span: Span) -> Span:
+    while len(span) > 1 and span[0].lower_ in {"the", "a", "an"}:
+        span = span[1:]
+    while len(span) > 1 and span[-1].tag_ == "POS":
+        span = span[:-1]
+    return span
+
+
+def _is_locative(span: Span) -> bool:
+    head = span.root.head
+    return span.root.dep_ == "pobj" and head.lower_ in LOCATIVE
+
+
+def _title_before(doc: Doc, start: int, reg: Registry) -> tuple[str | None, str | None, str | None]:
+    """(country, role, sector) from "Syrian President X" / "Japan's foreign minister X" before a name."""
+    table = titles()
+    words: list[str] = []
+    i = start - 1
+    while i >= 0 and start - i <= 5 and (doc[i].is_alpha or doc[i].text == "-") and not doc[i].ent_type_ == "PERSON":
+        actor = reg.analysis.token_actor.get(i)
+        if actor is not None and actor.kind in {"country", "government"}:
+            break
+        words.insert(0, doc[i].lower_)
+        i -= 1
+    phrase = " ".join(words).replace(" - ", "-")
+    title = next((t for t in sorted(table, key=len, reverse=True) if phrase.endswith(t)), None)
+    if title is None:
+        return None, None, None
+    role, sector = table[title]
+    j = i
+    if j >= 0 and doc[j].tag_ == "POS":
+        j -= 1
+    actor = reg.analysis.token_actor.get(j) if j >= 0 else None
+    return (actor.country if actor is not None else None), role, sector
+
+
+def _title_after(doc: Doc, end: int, reg: Registry) -> tuple[str | None, str | None]:
+    """(country, sector) from an appositive after the name: ", Syria's foreign minister", ", the Russian envoy"."""
+    sent_end = doc[end - 1].sent.end if end > 0 else len(doc)
+    window = doc[end:min(end + 12, sent_end)]
+    if not len(window) or window[0].text not in {",", "("}:
+        return None, None
+    table = titles()
+    text = window.text.lower()
+    for token in window:
+        actor = reg.analysis.token_actor.get(token.i)
+        if actor is not None and actor.kind in {"country", "government"}:
+            rest = doc[token.i + 1:min(token.i + 6, sent_end)].text.lower().lstrip("’'s ").replace(" - ", "-")
+            title = next((t for t in sorted(table, key=len, reverse=True) if rest.startswith(t)), None)
+            if title:
+                return actor.country, table[title][1]
+    del text
+    return None, None
+
+
+def _org_actor(span: Span, reg: Registry) -> Actor:
+    name = span.text
+    country = None
+    for token in span:
+        actor = reg.analysis.token_actor.get(token.i)
+        if actor is not None and actor.country:
+            country = actor.country
+            break
+    sector = next((code for pattern, code in ORG_SECTORS if pattern.search(name)), None)
+    return reg.get(f"org:{slug(name)}", name=name, kind="organization", country=country, sector=sector)
+
+
+def _place_for(name: str, reg: Registry) -> kbase.Place | None:
+    curated = kbase.curated_places().get(name)
+    if curated:
+        return curated
+    m = COMPASS.match(name)
+    if m:
+        rest = name[m.end():]
+        entry = phrase_table().get(rest)
+        if entry and entry.kind == "country":
+            country = reg.kb.countries[entry.key]
+            return kbase.Place(name, country.iso3, None, None, "region")
+    cities = kbase.city_gazetteer().get(name) or kbase.city_gazetteer().get(name.replace("St. ", "Saint "))
+    if not cities:
+        return None
+    mentioned = {a.country for a in reg.by_id.values() if a.kind in {"country", "government"}}
+    in_context = [c for c in cities if c.country in mentioned]
+    return (in_context or cities)[0]
+
+
+@stage("actors", requires=("doc",), assigns=("actors",))
+def find_actors(analysis: Analysis) -> None:
+    doc = analysis.doc
+    reg = Registry(analysis)
+    table = phrase_table()
+    kb_spans = [Span(doc, s, e, label="KB") for _, s, e in matcher_for(doc.vocab)(doc)]
+    ents = [_strip_the(e) for e in doc.ents if e.label_ in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}]
+    # Longest span wins; on a tie the knowledge-base span comes first and is kept.
+    chosen = filter_spans(kb_spans + ents)
+
+    # Pass 1: knowledge-base phrases (countries first, so titles and organisations can look them up).
+    for span in sorted(chosen, key=lambda s: s.label_ != "KB"):
+        if span.label_ != "KB":
+            continue
+        entry = table.get(span.text) or table.get(span.text.replace("’", "'"))
+        if entry is None:
+            continue
+        if entry.kind in {"country", "demonym"}:
+            reg.mention(reg.country(entry.key), span)
+        elif entry.kind in {"capital", "metonym"}:
+            if entry.kind == "capital" and _is_locative(span):
+                c = reg.kb.countries[entry.key]
+                place = kbase.Place(c.capital, c.iso3, None, None, "city")
+                cities = kbase.city_gazetteer().get(c.capital) or []
+                place = next((p for p in cities if p.country == c.iso3), place)
+                reg.mention(reg.place(place, c.capital), span)
+            else:
+                reg.mention(reg.government(entry.key), span)
+        elif entry.kind == "org":
+            o = reg.kb.organizations[entry.key]
+            reg.mention(reg.get(f"org:{o.id}", name=o.name, kind="group" if o.kind == "group" else "organization",
+                                country=o.country, sector=o.sector), span)
+        elif entry.kind == "person":
+            reg.mention(reg.person(entry.key), span)
+        elif entry.kind == "place":
+            reg.mention(reg.place(kbase.curated_places()[entry.key], entry.key), span)
+
+    # Pass 2: spaCy's entities that the knowledge base does not know.
+    for span in chosen:
+        if span.label_ == "KB" or span.label_ == "NORP":
+            continue
+        name = span.text
+        if span.label_ in {"GPE", "LOC", "FAC"}:
+            place = _place_for(name, reg)
+            if place is not None:
+                reg.mention(reg.place(place, name), span)
+        elif span.label_ == "ORG":
+            reg.mention(_org_actor(span, reg), span)
+        elif span.label_ == "PERSON":
+            place = kbase.curated_places().get(name)
+            if place is not None:  # the model's known trap: small towns tagged as people
+                reg.mention(reg.place(place, name), span)
+                continue
+            _person(span, reg)
+
+    _resolve_pronouns(analysis, reg)
+    analysis.actors = sorted(reg.by_id.values(), key=lambda a: a.mentions[0].start if a.mentions else 0)
+    for actor in analysis.actors:
+        actor.mentions.sort(key=lambda m: m.start)
+
+
+def _person(span: Span, reg: Registry) -> None:
+    doc = span.doc
+    name = span.text
+    tokens = name.split()
+    # A later partial mention ("al-Sharaa", "Maher") of a person already named in full.
+    known = [a for a in reg.by_id.values() if a.kind == "person"]
+    for actor in sorted(known, key=lambda a: (a.role is None, -len(a.mentions))):
+        full = actor.name.split()
+        if len(tokens) < len(full) and (full[-len(tokens):] == tokens or full[:len(tokens)] == tokens):
+            reg.mention(actor, span)
+            return
+        if any(m.text == name for m in actor.mentions):
+            reg.mention(actor, span)
+            return
+    country, role, sector = _title_before(doc, span.start, reg)
+    if country is None:
+        country, sector_after = _title_after(doc, span.end, reg)
+        sector = sector or sector_after
+    if country is None and len(tokens) > 1:
+        # Family name shared with a person of known country in the same article (relatives in the news).
+        surname = tokens[-1]
+        kin = next((a for a in known if a.country and a.name.split()[-1] == surname and len(surname) > 4), None)
+        country = kin.country if kin else None
+    if role and country:
+        term = reg.kb.holder(country, role, reg.analysis.document.published)
+        if term and (term.name.split()[-1] == tokens[-1]):
+            reg.mention(reg.person(term.person_id), span)
+            return
+    actor = reg.get(f"person:{slug(name)}", name=name, kind="person", country=country, sector=sector)
+    if actor.country is None and country:
+        actor.country = country
+    reg.mention(actor, span)
+
+
+def _resolve_pronouns(analysis: Analysis, reg: Registry) -> None:
+    """he/she/his and "the President" point to the nearest person named before them (within 3 sentences)."""
+    doc = analysis.doc
+    last_person: Actor | None = None
+    last_sent = -99
+    sent_index = {s.start: n for n, s in enumerate(doc.sents)}
+    current = 0
+    for token in doc:
+        if token.is_sent_start:
+            current = sent_index.get(token.i, current)
+        actor = analysis.token_actor.get(token.i)
+        if actor is not None and actor.kind == "person":
+            last_person, last_sent = actor, current
+            continue
+        if last_person is None or current - last_sent > 3 or token.i in analysis.token_actor:
+            continue
+        if token.lower_ in PRONOUNS and token.pos_ == "PRON":
+            analysis.token_actor[token.i] = last_person
+        elif (token.lower_ in titles() and token.i > 0 and doc[token.i - 1].lower_ == "the"
+              and token.text[:1].isupper() and last_person.role):
+            analysis.token_actor[token.i] = last_person

@@ -1,0 +1,128 @@
+"""Dyads: for each pair of countries in a document, its events, tone, dimensions and dependencies.
+
+Dimensions come from the contexts of the pair's events and from the sentences that name both countries
+(keywords in dimensions.tsv). Dependencies come from the direction of aid, support and cooperation events
+(the target relies on the source) and from explicit statements: "X needs Y", "X depends on / relies on Y",
+"most of X's weapons come from Y".
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+from ..model import Actor, Analysis
+from ..pipeline import stage
+from .events import dimensions_of
+
+PROVIDING_TYPES = {"AID", "SUPPORT", "COOPERATE"}
+NEED_LEMMAS = {"need", "depend", "rely", "count", "lean"}
+SUPPLY_PATTERN = re.compile(r"\b(come|comes|came|coming)\s+from\b|\b(supplied|provided|trained|armed|funded|financed)\s+by\b",
+                            re.I)
+
+
+def _countries_in(analysis: Analysis, sent) -> dict[str, Actor]:
+    out: dict[str, Actor] = {}
+    for token in sent:
+        actor = analysis.token_actor.get(token.i)
+        if actor is not None and actor.country:
+            out.setdefault(actor.country, actor)
+    return out
+
+
+def _evidence(analysis: Analysis, sent) -> dict:
+    text = sent.text.rstrip()
+    return {"text": text, "start": sent.start_char, "end": sent.start_char + len(text)}
+
+
+def _need_statements(analysis: Analysis, sent) -> list[tuple[str, str]]:
+    """(dependent, provider) pairs stated by "X needs/depends on/relies on Y" in the sentence."""
+    out = []
+    for token in sent:
+        if token.lemma_.lower() not in NEED_LEMMAS or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        objs = [c for c in token.children if c.dep_ == "dobj"]
+        objs += [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
+                 for g in c.children if g.dep_ == "pobj"]
+        if subj is None:
+            continue
+        dependent = analysis.token_actor.get(subj.i)
+        for obj in objs:
+            provider = analysis.token_actor.get(obj.i)
+            if dependent and provider and dependent.country and provider.country and dependent.country != provider.country:
+                out.append((dependent.country, provider.country))
+    m = SUPPLY_PATTERN.search(sent.text)
+    if m:
+        split_at = sent.start_char + m.start()
+        before = {analysis.token_actor[t.i].country for t in sent if t.idx < split_at and t.i in analysis.token_actor}
+        after = {analysis.token_actor[t.i].country for t in sent if t.idx > split_at and t.i in analysis.token_actor}
+        for provider in after - {None}:
+            for dependent in before - {None, provider}:
+                out.append((dependent, provider))
+    return out
+
+
+@stage("dyads", requires=("doc", "actors", "events"), assigns=("dyads",))
+def build_dyads(analysis: Analysis) -> None:
+    doc = analysis.doc
+    profiles: dict[tuple[str, str], dict] = {}
+
+    def profile(a: str, b: str) -> dict:
+        pair = tuple(sorted((a, b)))
+        if pair not in profiles:
+            profiles[pair] = {"pair": list(pair), "events": 0, "cooperation": 0.0, "conflict": 0.0,
+                              "dimensions": {}, "dependencies": []}
+        return profiles[pair]
+
+    def add_dimension(p: dict, name: str, evidence: dict) -> None:
+        items = p["dimensions"].setdefault(name, [])
+        if evidence not in items:
+            items.append(evidence)
+
+    def add_dependency(p: dict, dependent: str, provider: str, dimension: str, evidence: dict) -> None:
+        for dep in p["dependencies"]:
+            if (dep["dependent"], dep["provider"], dep["dimension"]) == (dependent, provider, dimension):
+                if evidence not in dep["evidence"]:
+                    dep["evidence"].append(evidence)
+                return
+        p["dependencies"].append({"dependent": dependent, "provider": provider, "dimension": dimension,
+                                  "evidence": [evidence]})
+
+    for event in analysis.events:
+        for a in event.countries("source"):
+            for b in event.countries("target") - {a}:
+                p = profile(a, b)
+                p["events"] += 1
+                if event.score > 0:
+                    p["cooperation"] += event.score
+                else:
+                    p["conflict"] += -event.score
+                evidence = event.evidence.as_json()
+                dims = [event.context] if event.context else dimensions_of(event.evidence.text)[:1]
+                for dim in dims:
+                    add_dimension(p, dim, evidence)
+                    if event.type in PROVIDING_TYPES and event.status not in {"negated", "hypothetical"}:
+                        add_dependency(p, b, a, dim, evidence)
+
+    for sent in doc.sents:
+        countries = _countries_in(analysis, sent)
+        if len(countries) < 2:
+            continue
+        evidence = _evidence(analysis, sent)
+        dims = dimensions_of(sent.text)
+        for a, b in combinations(sorted(countries), 2):
+            if (a, b) not in profiles and not dims:
+                continue
+            p = profile(a, b)
+            for dim in dims:
+                add_dimension(p, dim, evidence)
+        for dependent, provider in _need_statements(analysis, sent):
+            p = profile(dependent, provider)
+            for dim in dims or ["diplomatic"]:
+                add_dependency(p, dependent, provider, dim, evidence)
+
+    for p in profiles.values():
+        p["cooperation"] = round(p["cooperation"], 2)
+        p["conflict"] = round(p["conflict"], 2)
+    analysis.dyads = sorted(profiles.values(), key=lambda p: (-p["events"], p["pair"]))

@@ -1,0 +1,256 @@
+"""Events: who did what to whom, read from the dependency parse against the predicate lexicon (verbs.tsv).
+
+A trigger (verb or event noun) with a frame in the lexicon makes an event only when its source and its
+target resolve to actors of the same sentence (or, for material acts with an implied recipient, of the
+sentence before it in the paragraph, at lower confidence). No frame, no actors: no event.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import config, kb as kbase
+from ..model import Actor, Analysis, Event
+from ..pipeline import stage
+
+INTENT_HEADS = {"prepare", "prepared", "plan", "intend", "promise", "pledge", "offer", "seek", "want", "hope",
+                "aim", "expect", "ready", "willing", "set", "vow", "propose", "consider", "agree", "decide",
+                "try", "attempt", "threaten", "going"}
+HYPOTHETICAL_AUX = {"could", "might", "may", "would"}
+INTENT_AUX = {"will", "shall"}
+IMPLIED_TARGET_TYPES = {"AID", "COOPERATE", "SUPPORT", "MOBILIZE", "CONSULT"}
+ACTOR_KINDS = {"country", "government", "person", "organization", "group"}
+
+
+@lru_cache(maxsize=1)
+def dimension_keywords() -> list[tuple[str, re.Pattern[str]]]:
+    out = []
+    for row in kbase.read_table("dimensions.tsv")[1]:
+        words = sorted(kbase.split(row["keywords"]), key=len, reverse=True)
+        out.append((row["dimension"], re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + ")", re.I)))
+    return out
+
+
+def dimensions_of(text: str) -> list[str]:
+    return [name for name, pattern in dimension_keywords() if pattern.search(text)]
+
+
+def _actors_at(analysis: Analysis, token, *, with_conjuncts: bool = True) -> list[Actor]:
+    """Actors a noun phrase stands for: the head itself, else its modifiers; plus coordinated phrases."""
+    out: list[Actor] = []
+    heads = [token, *token.conjuncts] if with_conjuncts else [token]
+    for head in heads:
+        actor = analysis.token_actor.get(head.i)
+        if actor is None:
+            for child in head.lefts:
+                if child.dep_ in {"compound", "amod", "poss", "nmod"}:
+                    actor = analysis.token_actor.get(child.i)
+                    if actor is not None:
+                        break
+        if actor is None:
+            for child in head.children:
+                if child.dep_ == "appos":
+                    actor = analysis.token_actor.get(child.i)
+        if actor is not None and actor not in out:
+            out.append(actor)
+    return out
+
+
+def _subject(token):
+    """The subject of a verb, climbing through xcomp/conj/advcl chains; (token, passive?)."""
+    seen = 0
+    while token is not None and seen < 4:
+        for child in token.children:
+            if child.dep_ in {"nsubj", "csubj"}:
+                return child, False
+            if child.dep_ == "nsubjpass":
+                return child, True
+        if token.dep_ in {"xcomp", "conj", "advcl", "acomp", "ccomp"} and token.head is not token:
+            token = token.head
+        elif token.dep_ in {"relcl", "acl"}:
+            return token.head, False
+        else:
+            return None, False
+        seen += 1
+    return None, False
+
+
+def _agent(token):
+    for child in token.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def _prep_objects(token, preps: set[str]):
+    for child in token.children:
+        if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    yield grandchild
+
+
+def _dobj(token):
+    return next((c for c in token.children if c.dep_ in {"dobj", "attr", "oprd"}), None)
+
+
+def _frame_for(token):
+    """The first lexicon frame whose object condition the trigger satisfies."""
+    frames_table = kbase.verb_frames()
+    pos = "VERB" if token.pos_ in {"VERB", "AUX"} else "NOUN" if token.pos_ in {"NOUN", "PROPN"} else None
+    if pos is None:
+        return None, None
+    lemma = token.lemma_.lower()
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    keys = ([(f"{lemma} {particle}", pos)] if particle else []) + [(lemma, pos)]
+    obj = _dobj(token) if pos == "VERB" else None
+    obj_lemmas = {t.lemma_.lower() for t in ([obj, *obj.conjuncts] if obj is not None else [])}
+    for key in keys:
+        for frame in frames_table.get(key, []):
+            if not frame.objects or frame.objects & obj_lemmas:
+                return frame, obj
+    return None, None
+
+
+def _status(token, doc) -> str:
+    if any(c.dep_ == "neg" for c in token.children) or any(c.dep_ == "neg" for c in token.head.children
+                                                             if token.dep_ in {"xcomp"}):
+        return "negated"
+    window = doc[max(token.sent.start, token.i - 4):token.i].text.lower()
+    if re.search(r"\b(no longer|never|not)\b", window) and token.pos_ == "VERB":
+        return "negated"
+    aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
+    head = token.head
+    if token.dep_ in {"xcomp", "acomp"} and (head.lemma_.lower() in INTENT_HEADS or head.lower_ in INTENT_HEADS):
+        return "intended"
+    if token.dep_ == "pcomp" or (token.dep_ == "xcomp" and head.dep_ == "acomp" and head.lower_ in INTENT_HEADS):
+        return "intended"
+    if aux & INTENT_AUX:
+        return "intended"
+    if aux & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
+        return "hypothetical"
+    return "asserted"
+
+
+def _date_for(analysis: Analysis, sent) -> tuple[str | None, bool]:
+    """The value of the date expression of the event's sentence nearest its trigger, else publication."""
+    in_sent = [d for d in analysis.dates if sent.start_char <= d.start < sent.end_char and d.value]
+    if in_sent:
+        return in_sent[0].value, True
+    return analysis.document.published, False
+
+
+def _implied_target(analysis: Analysis, sent, source: list[Actor]) -> tuple[list[Actor], int]:
+    """The one other country of this sentence (or of the one before it in the paragraph), and where."""
+    doc = analysis.doc
+    own = {a.country for a in source}
+    candidates = [sent]
+    prev_end = sent.start - 1
+    if prev_end > 0 and "\n" not in doc[prev_end].sent.text and "\n" not in doc[prev_end:sent.start].text_with_ws:
+        candidates.append(doc[prev_end].sent)
+    for span in candidates:
+        found: dict[str, Actor] = {}
+        for token in span:
+            actor = analysis.token_actor.get(token.i)
+            if actor is not None and actor.country and actor.country not in own:
+                found.setdefault(actor.country, actor)
+        if len(found) == 1:
+            return list(found.values()), span.start_char
+    return [], sent.start_char
+
+
+@stage("events", requires=("doc", "actors", "dates"), assigns=("events",))
+def find_events(analysis: Analysis) -> None:
+    doc = analysis.doc
+    codes = kbase.cameo_codes()
+    floor = config.get("events", "min_confidence")
+    events: list[Event] = []
+    for token in doc:
+        frame, obj = _frame_for(token)
+        if frame is None:
+            continue
+        code = codes.get(frame.cameo)
+        if code is None or not code.plover:
+            continue
+        sent = token.sent
+        confidence = 0.85
+        passive = False
+        if frame.pos == "VERB":
+            subj, passive = _subject(token)
+            if passive:
+                agent = _agent(token)
+                source = _actors_at(analysis, agent) if agent is not None else []
+            else:
+                source = _actors_at(analysis, subj) if subj is not None else []
+        else:
+            source = []
+            for child in token.lefts:
+                if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+                    source = _actors_at(analysis, child)
+                    if source:
+                        break
+            if not source:
+                governor = token.head
+                if governor.dep_ == "prep":
+                    governor = governor.head
+                if governor.pos_ in {"VERB", "AUX"}:
+                    subj, _ = _subject(governor)
+                    source = _actors_at(analysis, subj) if subj is not None else []
+        target: list[Actor] = []
+        for where in frame.targets:
+            if where == "obj":
+                if passive:
+                    subj, _ = _subject(token)
+                    target += _actors_at(analysis, subj) if subj is not None else []
+                elif obj is not None and not frame.objects:
+                    target += _actors_at(analysis, obj)
+            elif where == "iobj":
+                target += [a for c in token.children if c.dep_ == "dative" and c.pos_ != "ADP"
+                           for a in _actors_at(analysis, c)]
+            else:
+                for pobj in _prep_objects(token, {where}):
+                    target += _actors_at(analysis, pobj)
+                if obj is not None:
+                    for pobj in _prep_objects(obj, {where}):
+                        target += _actors_at(analysis, pobj)
+        source = [a for a in source if a.kind in ACTOR_KINDS]
+        target = [a for a in dict.fromkeys(target) if a.kind in ACTOR_KINDS | {"location"}]
+        if not source:
+            continue
+        evidence_start = sent.start_char
+        if not target and code.plover in IMPLIED_TARGET_TYPES:
+            target, evidence_start = _implied_target(analysis, sent, source)
+            confidence = 0.5
+        if not target:
+            continue
+        src_countries = {a.country for a in source}
+        if {a.country for a in target} <= src_countries and all(a.kind in {"country", "government", "location"}
+                                                               for a in source + target):
+            continue  # a state acting on itself is not a dyadic event
+        if any(token.lower_ in {"he", "she", "his", "her"} for token in sent if analysis.token_actor.get(token.i) in source):
+            confidence -= 0.1
+        if confidence < floor:
+            continue
+        date, own_date = _date_for(analysis, sent)
+        status = _status(token, doc)
+        if own_date and date and analysis.document.published and date[:4] < str(int(analysis.document.published[:4]) - 1):
+            status = "historical" if status == "asserted" else status
+        location = next((a.name for t in token.subtree if (a := analysis.token_actor.get(t.i)) is not None
+                         and a.kind == "location"), None)
+        phrase = " ".join(t.text for t in token.subtree) if frame.pos == "VERB" else sent.text
+        context = frame.context or code.context or next(iter(dimensions_of(phrase)), None)
+        if context and "|" in context:
+            context = context.split("|")[0]
+        text_end = sent.end_char
+        while text_end > evidence_start and analysis.document.text[text_end - 1].isspace():
+            text_end -= 1
+        events.append(Event(
+            id=f"{analysis.document.id}-e{len(events) + 1}", type=code.plover, mode=code.mode, context=context,
+            cameo=code.code, score=code.goldstein, quad_class=code.quad_class, source=source, target=target,
+            date=date, location=location, status=status, confidence=confidence,
+            evidence=analysis.span(evidence_start, text_end),
+            trigger=analysis.span(token.idx, token.idx + len(token.text))))
+    analysis.events = events

@@ -1,0 +1,142 @@
+"""Quantities: money with currency and scale, counts in digits or words, percents, with qualifier and object.
+
+Numbers are read from the token stream; the currency, scale, unit and qualifier around them from small
+tables; the counted object from the dependency parse (the noun the number modifies). Numbers inside a
+date expression are not quantities.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Analysis, Quantity
+from ..pipeline import stage
+
+WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+         "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+         "hundred": 100}
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
+          "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "hundred": 100,
+          "lakh": 1e5, "crore": 1e7}
+SYMBOLS = {"us$": "USD", "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+           "¥": "JPY", "jpy": "JPY", "rmb": "CNY", "cny": "CNY", "₽": "RUB", "rub": "RUB", "₹": "INR",
+           "inr": "INR", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "chf": "CHF", "₩": "KRW", "₺": "TRY",
+           "r$": "BRL", "aed": "AED", "sar": "SAR"}
+CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+                  "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+                  "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "rupee": "INR",
+                  "rupees": "INR", "won": "KRW", "lira": "TRY", "liras": "TRY", "lire": "TRY", "real": "BRL",
+                  "reais": "BRL", "riyal": "SAR", "riyals": "SAR", "dirham": "AED", "dirhams": "AED",
+                  "shekel": "ILS", "shekels": "ILS", "hryvnia": "UAH", "hryvnias": "UAH", "peso": "ARS",
+                  "pesos": "ARS"}
+QUALIFIERS = ["at least", "at most", "more than", "less than", "fewer than", "as many as", "as much as",
+              "up to", "over", "under", "around", "about", "approximately", "roughly", "nearly", "almost",
+              "some", "an estimated", "just over", "just under", "close to", "no fewer than", "no more than"]
+_QUAL_RE = re.compile(r"(?:^|\s)(" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+                      + r")\s*$", re.I)
+UNIT_OBJECTS = {"barrels", "tonnes", "tons", "cubic", "kilometres", "kilometers", "km", "miles", "megawatts",
+                "gigawatts", "mw", "gw", "hectares"}
+
+
+def parse_number(text: str) -> float | None:
+    t = text.lower().replace(",", "").strip()
+    try:
+        return float(t)
+    except ValueError:
+        pass
+    if t in WORDS:
+        return float(WORDS[t])
+    parts = re.split(r"[-\s]", t)
+    if parts and all(p in WORDS for p in parts):
+        return float(sum(WORDS[p] for p in parts))
+    return None
+
+
+def _in_dates(analysis: Analysis, start: int, end: int) -> bool:
+    return any(d.start <= start and end <= d.end for d in analysis.dates)
+
+
+def _object_of(tokens, head_index: int, doc) -> str | None:
+    """The counted thing: the noun the number modifies, with its compounds and adjectives."""
+    token = doc[head_index]
+    noun = token.head if token.dep_ in {"nummod", "quantmod", "compound"} and token.head.pos_ in {"NOUN", "PROPN"} else None
+    if noun is None:
+        nxt = doc[head_index + 1] if head_index + 1 < len(doc) else None
+        if nxt is not None and nxt.pos_ in {"NOUN", "PROPN"}:
+            noun = nxt
+        elif nxt is not None and nxt.lower_ == "of" and head_index + 2 < len(doc) and doc[head_index + 2].pos_ in {"NOUN", "ADJ"}:
+            noun = doc[head_index + 2].head if doc[head_index + 2].pos_ == "ADJ" else doc[head_index + 2]
+    if noun is None or noun.i < head_index:
+        return None
+    words = [t for t in noun.lefts if t.dep_ in {"amod", "compound"} and t.i > head_index] + [noun]
+    words.sort(key=lambda t: t.i)
+    return " ".join(t.text for t in words)
+
+
+@stage("quantities", requires=("doc", "dates"), assigns=("quantities",))
+def find_quantities(analysis: Analysis) -> None:
+    doc = analysis.doc
+    text = analysis.document.text
+    out: list[Quantity] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        value = parse_number(token.text) if (token.like_num or token.lower_ in WORDS) else None
+        if value is None or token.lower_ in {"one", "hundred"} and token.dep_ not in {"nummod", "quantmod"}:
+            i += 1
+            continue
+        start_i = end_i = i
+        # Number words in sequence ("twenty five", "1.2 billion", "three hundred").
+        while end_i + 1 < len(doc) and doc[end_i + 1].lower_ in SCALES and not doc[end_i + 1].lower_ in {"m", "b", "k"}:
+            end_i += 1
+            value *= SCALES[doc[end_i].lower_]
+        if _in_dates(analysis, doc[start_i].idx, doc[end_i].idx + len(doc[end_i])):
+            i = end_i + 1
+            continue
+        unit = None
+        qualifier = None
+        # Currency before the number: "US$ 20", "$20", "€200", "USD 5".
+        j = start_i - 1
+        if j >= 0 and doc[j].lower_ in SYMBOLS:
+            unit = SYMBOLS[doc[j].lower_]
+            start_i = j
+            if j - 1 >= 0 and doc[j - 1].lower_ in {"us", "u.s."} and doc[j].text == "$":
+                start_i = j - 1
+        elif j >= 1 and doc[j].text == "$" and doc[j - 1].text.upper() in {"US", "A", "C", "HK", "R"}:
+            unit = SYMBOLS.get(doc[j - 1].text.lower() + "$", "USD")
+            start_i = j - 1
+        # Unit after the number: "billion dollars", "percent", "%".
+        k = end_i + 1
+        if k < len(doc):
+            nxt = doc[k].lower_
+            if nxt in {"%", "percent", "per"}:
+                unit = "percent"
+                end_i = k + 1 if nxt == "per" and k + 1 < len(doc) and doc[k + 1].lower_ == "cent" else k
+            elif nxt in CURRENCY_WORDS and unit is None:
+                unit = CURRENCY_WORDS[nxt]
+                end_i = k
+            elif nxt in SYMBOLS and len(nxt) == 3 and unit is None:
+                unit = SYMBOLS[nxt]
+                end_i = k
+        start_char = doc[start_i].idx
+        m = _QUAL_RE.search(text[max(0, start_char - 20):start_char])
+        if m:
+            qualifier = m.group(1).lower()
+            start_char = start_char - (len(text[max(0, start_char - 20):start_char]) - m.start(1))
+        if value < 2 and unit is None and token.lower_ in {"one", "1"}:
+            i = end_i + 1
+            continue
+        obj = None if unit == "percent" else _object_of(doc, end_i, doc)
+        if unit is None and obj is None:
+            i = end_i + 1
+            continue  # a bare number with nothing counted is not a quantity we can use
+        end_char = doc[end_i].idx + len(doc[end_i])
+        if obj:
+            obj_end = text.find(obj.split()[-1], end_char)
+            if 0 <= obj_end - end_char < 60:
+                end_char = obj_end + len(obj.split()[-1])
+        out.append(Quantity(value, unit, qualifier, obj, analysis.span(start_char, end_char)))
+        i = end_i + 1
+    analysis.quantities = out

@@ -1,0 +1,255 @@
+"""The store: one embedded DuckDB file holding documents, their analyses, near-duplicate links and rejections.
+
+Writes are atomic per document (a document and all its rows are written in one transaction, committed in
+batches), idempotent (a document whose content hash is stored is skipped) and never harm what is stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from .. import config
+from ..errors import DyadwatchError, NoStore, NotAStore, StoreLocked, StoreTooNew
+from ..model import Analysis
+from . import dedup
+from .schema import MIGRATIONS
+
+__all__ = ["Store", "AddResult"]
+
+
+@dataclass
+class AddResult:
+    status: str  # stored, duplicate (exact, skipped), near_duplicate (stored and linked)
+    doc_id: str
+    duplicate_of: str | None = None
+    similarity: float | None = None
+
+
+def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        text = str(exc)
+        if "lock" in text.lower():
+            raise StoreLocked("the store is locked by another process", origin=str(path)) from None
+        if "not a valid duckdb" in text.lower() or "database file" in text.lower() or "magic" in text.lower():
+            raise NotAStore("the file is not a DuckDB database", origin=str(path)) from None
+        raise NotAStore(f"cannot open the store: {text.splitlines()[0]}", origin=str(path)) from None
+    except duckdb.Error as exc:
+        raise NotAStore(f"cannot open the store: {str(exc).splitlines()[0]}", origin=str(path)) from None
+
+
+class Store:
+    """A dyadwatch store. `Store.open(path)` for writing (created if missing), `read_only=True` for queries."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path, read_only: bool) -> None:
+        self.con = con
+        self.path = path
+        self.read_only = read_only
+        self._pending = 0
+
+    @classmethod
+    def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
+        path = Path(path).expanduser()
+        if read_only and not path.exists():
+            raise NoStore("no store here yet", origin=str(path))
+        if path.exists() and path.is_dir():
+            raise NotAStore("the path is a folder, not a DuckDB file", origin=str(path))
+        if path.exists() and path.stat().st_size > 0:
+            with path.open("rb") as fh:
+                head = fh.read(16)
+            if head[8:12] != b"DUCK":
+                raise NotAStore("the file is not a DuckDB database", origin=str(path))
+        if not read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        store = cls(_connect(path, read_only), path, read_only)
+        store._migrate()
+        return store
+
+    # -- schema ----------------------------------------------------------------------------------------
+    def _applied(self) -> list[str]:
+        exists = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'").fetchone()[0]
+        if not exists:
+            return []
+        return [r[0] for r in self.con.execute("SELECT name FROM schema_migrations ORDER BY name").fetchall()]
+
+    def _migrate(self) -> None:
+        applied = self._applied()
+        known = [name for name, _ in MIGRATIONS]
+        unknown = [name for name in applied if name not in known]
+        if unknown:
+            raise StoreTooNew(f"the store has migrations this version does not know: {', '.join(unknown)}",
+                              origin=str(self.path))
+        todo = [(name, sql) for name, sql in MIGRATIONS if name not in applied]
+        if not todo:
+            return
+        if self.read_only:
+            if not applied:
+                raise NotAStore("the DuckDB file is not a dyadwatch store", origin=str(self.path))
+            raise StoreTooNew("the store needs an upgrade; run any writing command (ingest) once",
+                              origin=str(self.path), hint="")
+        if not applied and self.con.execute("SELECT count(*) FROM information_schema.tables").fetchone()[0]:
+            raise NotAStore("the DuckDB file holds other tables; it is not a dyadwatch store",
+                            origin=str(self.path))
+        self.con.execute("BEGIN")
+        self.con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, "
+                         "applied_at TIMESTAMP DEFAULT current_timestamp)")
+        for name, sql in todo:
+            self.con.execute(sql)
+            self.con.execute("INSERT INTO schema_migrations (name) VALUES (?)", [name])
+        self.con.execute("COMMIT")
+
+    def migrations(self) -> list[str]:
+        return self._applied()
+
+    # -- writing ---------------------------------------------------------------------------------------
+    def _begin(self) -> None:
+        if self._pending == 0:
+            self.con.execute("BEGIN")
+
+    def commit(self) -> None:
+        if self._pending:
+            self.con.execute("COMMIT")
+            self._pending = 0
+
+    def close(self) -> None:
+        try:
+            self.commit()
+        finally:
+            self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, exc_type, *_: object) -> None:
+        if exc_type is not None and self._pending:
+            self.con.execute("ROLLBACK")
+            self._pending = 0
+        self.close()
+
+    def has_hash(self, content_hash: str) -> str | None:
+        row = self.con.execute("SELECT id FROM documents WHERE content_hash = ?", [content_hash]).fetchone()
+        return row[0] if row else None
+
+    def record_rejection(self, error: DyadwatchError, origin: str) -> None:
+        self._begin()
+        self.con.execute("INSERT INTO rejections (origin, code, message) VALUES (?, ?, ?)",
+                         [origin, error.code, error.message])
+        self._pending += 1
+        self._maybe_commit()
+
+    def _maybe_commit(self) -> None:
+        if self._pending >= int(config.get("store", "commit_every")):
+            self.commit()
+
+    def _near_duplicate(self, sig, keys) -> tuple[str | None, float | None]:
+        threshold = float(config.get("dedup", "threshold"))
+        placeholders = " OR ".join("(band = ? AND key = ?)" for _ in keys)
+        params = [v for pair in keys for v in pair]
+        rows = self.con.execute(f"SELECT DISTINCT doc_id FROM doc_bands WHERE {placeholders}", params).fetchall()
+        best, best_sim = None, 0.0
+        for (doc_id,) in rows:
+            other = self.con.execute("SELECT signature FROM doc_signatures WHERE doc_id = ?", [doc_id]).fetchone()
+            if other is None:
+                continue
+            import numpy as np
+
+            sim = dedup.similarity(sig, np.array(other[0], dtype=np.uint64))
+            if sim >= threshold and sim > best_sim:
+                best, best_sim = doc_id, sim
+        if best is None:
+            return None, None
+        root = self.con.execute("SELECT coalesce(duplicate_of, id) FROM documents WHERE id = ?", [best]).fetchone()
+        return root[0], best_sim
+
+    def add(self, analysis: Analysis) -> AddResult:
+        """Store one analysed document with everything found in it, unless its text is already stored."""
+        doc = analysis.document
+        existing = self.has_hash(doc.hash)
+        if existing:
+            return AddResult("duplicate", existing, existing, 1.0)
+        self._begin()
+        try:
+            result = self._insert(analysis)
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            self._pending = 0
+            raise
+        self._pending += 1
+        self._maybe_commit()
+        return result
+
+    def _insert(self, analysis: Analysis) -> AddResult:
+        doc = analysis.document
+        doc_id = doc.id
+        if self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone():
+            doc_id = f"{doc_id}-{doc.hash[:8]}"
+        sig = dedup.signature(doc.text)
+        keys = dedup.bands(sig)
+        dup_of, sim = self._near_duplicate(sig, keys)
+        self.con.execute(
+            "INSERT INTO documents (id, content_hash, title, published, source, url, language, origin, text, "
+            "duplicate_of, similarity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [doc_id, doc.hash, doc.title, doc.published, doc.source, doc.url, doc.language, doc.origin, doc.text,
+             dup_of, sim])
+        self.con.executemany("INSERT INTO doc_bands VALUES (?, ?, ?)", [[b, k, doc_id] for b, k in keys])
+        self.con.execute("INSERT INTO doc_signatures VALUES (?, ?)", [doc_id, sig.tolist()])
+        role_of = {}
+        for actor in analysis.actors:
+            self.con.execute("INSERT INTO actors VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                             [actor.id, actor.name, actor.kind, actor.country, actor.sector])
+            role_of[actor.id] = actor.role
+        mentions = [[doc_id, a.id, m.text, m.start, m.end, a.role] for a in analysis.actors for m in a.mentions]
+        if mentions:
+            self.con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)", mentions)
+        for event in analysis.events:
+            event_id = event.id.replace(doc.id, doc_id, 1) if doc_id != doc.id else event.id
+            self.con.execute(
+                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [event_id, doc_id, event.type, event.mode, event.context, event.cameo, event.score,
+                 event.quad_class, event.date, (event.date or "")[:7] if event.date and len(event.date) >= 7 else None,
+                 event.location, event.status, event.confidence, event.evidence.text, event.evidence.start,
+                 event.evidence.end, sorted(event.countries("source")), sorted(event.countries("target"))])
+            rows = [[event_id, side, a.id, a.country] for side in ("source", "target") for a in getattr(event, side)]
+            self.con.executemany("INSERT INTO event_actors VALUES (?, ?, ?, ?)", rows)
+        if analysis.quantities:
+            self.con.executemany("INSERT INTO quantities VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
+                [doc_id, q.value, q.unit, q.qualifier, q.object, q.evidence.text, q.evidence.start, q.evidence.end]
+                for q in analysis.quantities])
+        if analysis.dates:
+            self.con.executemany("INSERT INTO dates VALUES (?, ?, ?, ?, ?)",
+                                 [[doc_id, d.text, d.value, d.start, d.end] for d in analysis.dates])
+        if analysis.quotes:
+            self.con.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?)", [
+                [doc_id, q.text, q.speaker.id if q.speaker else None, q.start, q.end] for q in analysis.quotes])
+        facts = []
+        for dyad in analysis.dyads:
+            a, b = dyad["pair"]
+            for dimension, items in dyad["dimensions"].items():
+                facts += [[doc_id, a, b, "dimension", dimension, None, None, e["text"], e["start"], e["end"]]
+                          for e in items]
+            for dep in dyad["dependencies"]:
+                facts += [[doc_id, a, b, "dependency", dep["dimension"], dep["dependent"], dep["provider"],
+                           e["text"], e["start"], e["end"]] for e in dep["evidence"]]
+        if facts:
+            self.con.executemany("INSERT INTO dyad_facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", facts)
+        if dup_of:
+            return AddResult("near_duplicate", doc_id, dup_of, sim)
+        return AddResult("stored", doc_id)
+
+    # -- reading ---------------------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        q = self.con.execute
+        return {
+            "documents": q("SELECT count(*) FROM documents").fetchone()[0],
+            "near_duplicates": q("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL").fetchone()[0],
+            "actors": q("SELECT count(*) FROM actors").fetchone()[0],
+            "events": q("SELECT count(*) FROM events").fetchone()[0],
+            "quantities": q("SELECT count(*) FROM quantities").fetchone()[0],
+            "quotes": q("SELECT count(*) FROM quotes").fetchone()[0],
+            "rejections": q("SELECT count(*) FROM rejections").fetchone()[0],
+        }

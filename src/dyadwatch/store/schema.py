@@ -1,0 +1,62 @@
+"""The store's schema, as named migrations applied in order and recorded in `schema_migrations`."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[str, str]] = [
+    ("001_initial", """
+CREATE TABLE documents (
+    id VARCHAR PRIMARY KEY,
+    content_hash VARCHAR NOT NULL UNIQUE,
+    title VARCHAR,
+    published DATE,
+    source VARCHAR,
+    url VARCHAR,
+    language VARCHAR,
+    origin VARCHAR,
+    text VARCHAR NOT NULL,
+    duplicate_of VARCHAR,
+    similarity DOUBLE,
+    ingested_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+CREATE TABLE doc_bands (band SMALLINT NOT NULL, key UBIGINT NOT NULL, doc_id VARCHAR NOT NULL);
+CREATE TABLE doc_signatures (doc_id VARCHAR PRIMARY KEY, signature UBIGINT[] NOT NULL);
+CREATE TABLE actors (
+    id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, kind VARCHAR NOT NULL, country VARCHAR, sector VARCHAR
+);
+CREATE TABLE mentions (
+    doc_id VARCHAR NOT NULL, actor_id VARCHAR NOT NULL, text VARCHAR, start_char INTEGER, end_char INTEGER,
+    role VARCHAR
+);
+CREATE TABLE events (
+    id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, type VARCHAR NOT NULL, mode VARCHAR, context VARCHAR,
+    cameo VARCHAR, score DOUBLE, quad_class TINYINT, date VARCHAR, month VARCHAR, location VARCHAR,
+    status VARCHAR, confidence DOUBLE, evidence VARCHAR, start_char INTEGER, end_char INTEGER,
+    source_countries VARCHAR[], target_countries VARCHAR[]
+);
+CREATE TABLE event_actors (event_id VARCHAR NOT NULL, side VARCHAR NOT NULL, actor_id VARCHAR NOT NULL,
+    country VARCHAR);
+CREATE TABLE quantities (
+    doc_id VARCHAR NOT NULL, value DOUBLE, unit VARCHAR, qualifier VARCHAR, object VARCHAR, evidence VARCHAR,
+    start_char INTEGER, end_char INTEGER
+);
+CREATE TABLE dates (doc_id VARCHAR NOT NULL, text VARCHAR, value VARCHAR, start_char INTEGER, end_char INTEGER);
+CREATE TABLE quotes (doc_id VARCHAR NOT NULL, text VARCHAR, speaker_id VARCHAR, start_char INTEGER,
+    end_char INTEGER);
+CREATE TABLE dyad_facts (
+    doc_id VARCHAR NOT NULL, a VARCHAR NOT NULL, b VARCHAR NOT NULL, kind VARCHAR NOT NULL,
+    dimension VARCHAR, dependent VARCHAR, provider VARCHAR, evidence VARCHAR, start_char INTEGER,
+    end_char INTEGER
+);
+CREATE TABLE rejections (
+    origin VARCHAR NOT NULL, code VARCHAR NOT NULL, message VARCHAR NOT NULL,
+    at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+"""),
+    ("002_indexes", """
+CREATE INDEX idx_doc_bands ON doc_bands (band, key);
+CREATE INDEX idx_events_doc ON events (doc_id);
+CREATE INDEX idx_event_actors ON event_actors (event_id);
+CREATE INDEX idx_mentions_doc ON mentions (doc_id);
+CREATE INDEX idx_dyad_facts ON dyad_facts (a, b);
+"""),
+]
