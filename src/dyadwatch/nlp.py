@@ -29,11 +29,28 @@ def installed_model() -> str | None:
     return None
 
 
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if "dyadwatch_line_breaks" in Language.factories:
+        return
+
+    @Language.component("dyadwatch_line_breaks")
+    def line_breaks(doc):
+        """A line break ends a sentence: titles, datelines and paragraphs never run into each other."""
+        for token in doc[1:]:
+            prev = doc[token.i - 1]
+            if "\n" in prev.text_with_ws[len(prev.text):] or (prev.is_space and "\n" in prev.text):
+                token.is_sent_start = True
+        return doc
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> Language:
     """Load the English pipeline. Raises ModelNotFound (never degrades silently) when none is installed."""
     import spacy
 
+    _register_components()
     names = [name] if name else candidate_models()
     tried = []
     for candidate in names:
@@ -45,5 +62,7 @@ def load_pipeline(name: str | None = None) -> Language:
             warnings.filterwarnings("ignore", message=r".*\[W095\].*")
             nlp = spacy.load(candidate)
         nlp.meta["dyadwatch_name"] = candidate
+        if "parser" in nlp.pipe_names and "dyadwatch_line_breaks" not in nlp.pipe_names:
+            nlp.add_pipe("dyadwatch_line_breaks", before="parser")
         return nlp
     raise ModelNotFound(f"no English spaCy pipeline is installed (looked for: {', '.join(tried)})")

@@ -151,11 +151,13 @@ class Registry:
 
 
 def _strip_the(span: Span) -> Span:
-    while len(span) > 1 and span[0].lower_ in {"the", "a", "an"}:
-        span = span[1:]
-    while len(span) > 1 and span[-1].tag_ == "POS":
-        span = span[:-1]
-    return span
+    """The entity without a leading article or a trailing possessive, keeping its label."""
+    start, end = span.start, span.end
+    while end - start > 1 and span.doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    while end - start > 1 and span.doc[end - 1].tag_ == "POS":
+        end -= 1
+    return Span(span.doc, start, end, label=span.label_)
 
 
 def _is_locative(span: Span) -> bool:

@@ -175,8 +175,9 @@ def find_dates(analysis: Analysis) -> None:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for m in DATE_RE.finditer(text):
-        start, end = m.span()
-        surface = m.group(0)
+        surface = m.group(0).strip()
+        start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        end = start + len(surface)
         if re.fullmatch(r"(?:early |mid-|late )?(?:19|20)\d\d", surface, re.I) and not _plausible_year(text, start, end):
             continue
         if re.fullmatch(r"(?:last |this |next |on |since |by )?May", surface) and not surface[:1].isupper():

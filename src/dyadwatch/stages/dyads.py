@@ -54,13 +54,29 @@ def _need_statements(analysis: Analysis, sent) -> list[tuple[str, str]]:
                 out.append((dependent.country, provider.country))
     m = SUPPLY_PATTERN.search(sent.text)
     if m:
-        split_at = sent.start_char + m.start()
-        before = {analysis.token_actor[t.i].country for t in sent if t.idx < split_at and t.i in analysis.token_actor}
-        after = {analysis.token_actor[t.i].country for t in sent if t.idx > split_at and t.i in analysis.token_actor}
-        for provider in after - {None}:
-            for dependent in before - {None, provider}:
+        split_at, from_end = sent.start_char + m.start(), sent.start_char + m.end()
+        countries = analysis.token_actor
+        rest = sent.text[m.end():]
+        stop = from_end + min([len(rest)] + [rest.find(c) for c in ",;." if c in rest])
+        providers = {countries[t.i].country for t in sent
+                     if from_end <= t.idx < stop and t.i in countries} - {None}
+        before = {countries[t.i].country for t in sent if t.idx < split_at and t.i in countries} - {None}
+        if not before:  # "most of its weapons come from Y": its = the last other country named before
+            pronoun = next((t for t in sent if t.idx < split_at and t.lower_ in {"its", "their"}), None)
+            if pronoun is not None:
+                before = {_last_country_before(analysis, pronoun.i, exclude=providers)} - {None}
+        for provider in providers:
+            for dependent in before - {provider}:
                 out.append((dependent, provider))
     return out
+
+
+def _last_country_before(analysis: Analysis, index: int, exclude: set[str]) -> str | None:
+    for i in range(index - 1, max(-1, index - 80), -1):
+        actor = analysis.token_actor.get(i)
+        if actor is not None and actor.kind in {"country", "government"} and actor.country not in exclude:
+            return actor.country
+    return None
 
 
 @stage("dyads", requires=("doc", "actors", "events"), assigns=("dyads",))
@@ -122,6 +138,9 @@ def build_dyads(analysis: Analysis) -> None:
             for dim in dims or ["diplomatic"]:
                 add_dependency(p, dependent, provider, dim, evidence)
 
+    # A pair with no event and a single co-occurrence is a coincidence of mentions, not a relationship.
+    profiles = {k: p for k, p in profiles.items()
+                if p["events"] or p["dependencies"] or sum(len(v) for v in p["dimensions"].values()) >= 2}
     for p in profiles.values():
         p["cooperation"] = round(p["cooperation"], 2)
         p["conflict"] = round(p["conflict"], 2)

@@ -168,10 +168,15 @@ def find_events(analysis: Analysis) -> None:
     codes = kbase.cameo_codes()
     floor = config.get("events", "min_confidence")
     events: list[Event] = []
+    consumed: set[int] = set()  # event nouns already read as the object of a coded verb
     for token in doc:
+        if token.i in consumed:
+            continue
         frame, obj = _frame_for(token)
         if frame is None:
             continue
+        if obj is not None and frame.objects:
+            consumed.update(t.i for t in (obj, *obj.conjuncts))
         code = codes.get(frame.cameo)
         if code is None or not code.plover:
             continue
@@ -193,8 +198,12 @@ def find_events(analysis: Analysis) -> None:
                     if source:
                         break
             if not source:
+                # "held talks with", "has been in talks with", "restarted the allocation of scholarships":
+                # the subject of the verb that governs the event noun.
                 governor = token.head
-                if governor.dep_ == "prep":
+                for _ in range(4):
+                    if governor.pos_ in {"VERB", "AUX"} or governor.head is governor:
+                        break
                     governor = governor.head
                 if governor.pos_ in {"VERB", "AUX"}:
                     subj, _ = _subject(governor)
@@ -240,7 +249,8 @@ def find_events(analysis: Analysis) -> None:
             status = "historical" if status == "asserted" else status
         location = next((a.name for t in token.subtree if (a := analysis.token_actor.get(t.i)) is not None
                          and a.kind == "location"), None)
-        phrase = " ".join(t.text for t in token.subtree) if frame.pos == "VERB" else sent.text
+        scope = obj if obj is not None else token
+        phrase = " ".join(t.text for t in scope.subtree)
         context = frame.context or code.context or next(iter(dimensions_of(phrase)), None)
         if context and "|" in context:
             context = context.split("|")[0]

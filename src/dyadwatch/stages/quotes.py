@@ -80,7 +80,7 @@ def find_quotes(analysis: Analysis) -> None:
     for m in QUOTE_RE.finditer(text):
         group = "c" if m.group("c") is not None else "s" if m.group("s") is not None else "q"
         inner = m.group(group)
-        if len(inner.split()) < MIN_WORDS:
+        if len(inner.split()) < (MIN_WORDS + 1 if group == "q" else MIN_WORDS):
             continue
         start, end = m.start(group), m.end(group)
         speaker = _speaker_near(analysis, m.start(), m.end())

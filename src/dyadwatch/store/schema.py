@@ -49,7 +49,7 @@ CREATE TABLE dyad_facts (
 );
 CREATE TABLE rejections (
     origin VARCHAR NOT NULL, code VARCHAR NOT NULL, message VARCHAR NOT NULL,
-    at TIMESTAMP NOT NULL DEFAULT current_timestamp
+    rejected_at TIMESTAMP NOT NULL DEFAULT current_timestamp
 );
 """),
     ("002_indexes", """
