@@ -129,6 +129,16 @@ class Event:
     confidence: float
     evidence: Span
     trigger: Span | None = None
+    reciprocal: bool = False  # source and target are the same coordinated actors acting together
+
+    def pairs(self) -> set[tuple[str, str]]:
+        """The sorted country pairs this event is evidence for."""
+        out = set()
+        for a in self.countries("source"):
+            for b in self.countries("target"):
+                if a != b:
+                    out.add((min(a, b), max(a, b)))
+        return out
 
     def countries(self, side: str) -> set[str]:
         return {a.country for a in getattr(self, side) if a.country}
@@ -141,6 +151,8 @@ class Event:
                "confidence": round(self.confidence, 3), "evidence": self.evidence.as_json()}
         if self.trigger:
             out["trigger"] = self.trigger.as_json()
+        if self.reciprocal:
+            out["reciprocal"] = True
         return out
 
 

@@ -29,6 +29,9 @@ def installed_model() -> str | None:
     return None
 
 
+SENTENCE_END = (".", "!", "?", ":", ";", '"', "”", "’", ")", "•")
+
+
 def _register_components() -> None:
     from spacy.language import Language
 
@@ -37,10 +40,16 @@ def _register_components() -> None:
 
     @Language.component("dyadwatch_line_breaks")
     def line_breaks(doc):
-        """A line break ends a sentence: titles, datelines and paragraphs never run into each other."""
+        """Line breaks that end a sentence: after a title, a heading or a paragraph; not hard wrapping."""
+        lines = [line for line in doc.text.split("\n") if line.strip()]
+        open_ended = sum(1 for line in lines if not line.rstrip().endswith(SENTENCE_END))
+        wrapped = len(lines) > 3 and open_ended > len(lines) / 2
         for token in doc[1:]:
             prev = doc[token.i - 1]
-            if "\n" in prev.text_with_ws[len(prev.text):] or (prev.is_space and "\n" in prev.text):
+            gap = prev.text_with_ws[len(prev.text):] if not prev.is_space else prev.text
+            if "\n" not in gap:
+                continue
+            if not wrapped or gap.count("\n") > 1 or prev.text.endswith(SENTENCE_END) or token.i == 1:
                 token.is_sent_start = True
         return doc
 

@@ -43,6 +43,29 @@ def _register_builtins() -> None:
     from .stages import actors, dates, dyads, events, quantities, quotes  # noqa: F401
 
 
+_SENTENCE_END = (".", "!", "?", ":", ";", '"', "”", "’", ")", "•")
+
+
+def parse_text(text: str) -> str:
+    """The text as the parser sees it: hard-wrapped lines joined by a space (same length, so every offset
+    into it is an offset into the document's text); paragraph breaks and short title lines stay."""
+    lines = text.split("\n")
+    filled = [line for line in lines if line.strip()]
+    open_ended = [line for line in filled if not line.rstrip().endswith(_SENTENCE_END)]
+    if len(filled) <= 3 or len(open_ended) <= len(filled) / 3:
+        return text
+    out = []
+    for n, line in enumerate(lines):
+        out.append(line)
+        if n == len(lines) - 1:
+            break
+        nxt = lines[n + 1]
+        join = (line.strip() and nxt.strip() and not line.rstrip().endswith(_SENTENCE_END)
+                and len(line) > 50 and n > 0)
+        out.append(" " if join else "\n")
+    return "".join(out)
+
+
 class Pipeline:
     """spaCy's annotation ("doc") followed by the named stages in order."""
 
@@ -81,13 +104,13 @@ class Pipeline:
         return analysis
 
     def analyze(self, document: Document) -> Analysis:
-        return self.run_stages(Analysis(document, self.nlp(document.text)))
+        return self.run_stages(Analysis(document, self.nlp(parse_text(document.text))))
 
     def analyze_many(self, documents: Iterable[Document], batch_size: int | None = None) -> Iterator[Analysis]:
         """Analyses in input order, spaCy running over batches (the fast path for many documents)."""
         from . import config
 
         size = batch_size or config.get("nlp", "batch_size")
-        pairs = ((d.text, d) for d in documents)
+        pairs = ((parse_text(d.text), d) for d in documents)
         for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=size):
             yield self.run_stages(Analysis(document, doc))

@@ -43,8 +43,9 @@ def dumps(obj: Any, **kw: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, default=_default, **kw)
 
 
-def print_rows(rows: list[dict[str, Any]], fmt: str, out: TextIO = sys.stdout, *,
+def print_rows(rows: list[dict[str, Any]], fmt: str, out: TextIO | None = None, *,
                columns: list[str] | None = None, wide: set[str] | None = None) -> None:
+    out = out or sys.stdout
     columns = columns or (list(rows[0]) if rows else [])
     if fmt == "json":
         out.write(dumps(rows, indent=2) + "\n")

@@ -73,6 +73,7 @@ def phrase_table() -> dict[str, Entry]:
             add(name, Entry("demonym", c.iso3))
         if c.capital:
             add(c.capital, Entry("capital", c.iso3))
+            add(c.capital.upper(), Entry("capital", c.iso3))  # datelines: "ANKARA, Aug. 13 —"
         for name in c.metonyms:
             add(name, Entry("metonym", c.iso3))
     for t in kb.terms:
@@ -158,6 +159,13 @@ def _strip_the(span: Span) -> Span:
     while end - start > 1 and span.doc[end - 1].tag_ == "POS":
         end -= 1
     return Span(span.doc, start, end, label=span.label_)
+
+
+def _is_dateline(span: Span) -> bool:
+    """A place name opening a line and followed by a comma: the dateline of a wire story."""
+    doc = span.doc
+    starts_line = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    return starts_line and span.end < len(doc) and doc[span.end].text == ","
 
 
 def _is_locative(span: Span) -> bool:
@@ -258,7 +266,7 @@ def find_actors(analysis: Analysis) -> None:
         if entry.kind in {"country", "demonym"}:
             reg.mention(reg.country(entry.key), span)
         elif entry.kind in {"capital", "metonym"}:
-            if entry.kind == "capital" and _is_locative(span):
+            if entry.kind == "capital" and (_is_locative(span) or _is_dateline(span)):
                 c = reg.kb.countries[entry.key]
                 place = kbase.Place(c.capital, c.iso3, None, None, "city")
                 cities = kbase.city_gazetteer().get(c.capital) or []

@@ -31,7 +31,7 @@ def _countries_in(analysis: Analysis, sent) -> dict[str, Actor]:
 
 
 def _evidence(analysis: Analysis, sent) -> dict:
-    text = sent.text.rstrip()
+    text = analysis.document.text[sent.start_char:sent.end_char].rstrip()
     return {"text": text, "start": sent.start_char, "end": sent.start_char + len(text)}
 
 
@@ -106,20 +106,21 @@ def build_dyads(analysis: Analysis) -> None:
                                   "evidence": [evidence]})
 
     for event in analysis.events:
-        for a in event.countries("source"):
-            for b in event.countries("target") - {a}:
-                p = profile(a, b)
-                p["events"] += 1
-                if event.score > 0:
-                    p["cooperation"] += event.score
-                else:
-                    p["conflict"] += -event.score
-                evidence = event.evidence.as_json()
-                dims = [event.context] if event.context else dimensions_of(event.evidence.text)[:1]
-                for dim in dims:
-                    add_dimension(p, dim, evidence)
-                    if event.type in PROVIDING_TYPES and event.status not in {"negated", "hypothetical"}:
-                        add_dependency(p, b, a, dim, evidence)
+        evidence = event.evidence.as_json()
+        dims = [event.context] if event.context else dimensions_of(event.evidence.text)[:1]
+        provides = (event.type in PROVIDING_TYPES and not event.reciprocal
+                    and event.status not in {"negated", "hypothetical"})
+        for a, b in sorted(event.pairs()):
+            p = profile(a, b)
+            p["events"] += 1
+            p["cooperation" if event.score > 0 else "conflict"] += abs(event.score)
+            for dim in dims:
+                add_dimension(p, dim, evidence)
+                if not provides:
+                    continue
+                for provider in event.countries("source") & {a, b}:
+                    for dependent in event.countries("target") & {a, b} - {provider}:
+                        add_dependency(p, dependent, provider, dim, evidence)
 
     for sent in doc.sents:
         countries = _countries_in(analysis, sent)

@@ -19,6 +19,7 @@ INTENT_HEADS = {"prepare", "prepared", "plan", "intend", "promise", "pledge", "o
                 "try", "attempt", "threaten", "going"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would"}
 INTENT_AUX = {"will", "shall"}
+RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}
 IMPLIED_TARGET_TYPES = {"AID", "COOPERATE", "SUPPORT", "MOBILIZE", "CONSULT"}
 ACTOR_KINDS = {"country", "government", "person", "organization", "group"}
 
@@ -61,11 +62,10 @@ def _subject(token):
     """The subject of a verb, climbing through xcomp/conj/advcl chains; (token, passive?)."""
     seen = 0
     while token is not None and seen < 4:
-        for child in token.children:
-            if child.dep_ in {"nsubj", "csubj"}:
-                return child, False
-            if child.dep_ == "nsubjpass":
-                return child, True
+        subjects = [c for c in token.children if c.dep_ in {"nsubj", "csubj", "nsubjpass"}]
+        if subjects:  # the one nearest the verb ("ANKARA, Aug. 13 — Turkey signed": Turkey)
+            nearest = min(subjects, key=lambda c: abs(token.i - c.i))
+            return nearest, nearest.dep_ == "nsubjpass"
         if token.dep_ in {"xcomp", "conj", "advcl", "acomp", "ccomp"} and token.head is not token:
             token = token.head
         elif token.dep_ in {"relcl", "acl"}:
@@ -113,6 +113,18 @@ def _frame_for(token):
             if not frame.objects or frame.objects & obj_lemmas:
                 return frame, obj
     return None, None
+
+
+def _governing_verb(token):
+    """The verb an event noun depends on ("will provide ... loans" -> provide), else the noun itself."""
+    governor = token
+    for _ in range(4):
+        if governor.head is governor:
+            break
+        governor = governor.head
+        if governor.pos_ in {"VERB", "AUX"}:
+            return governor
+    return token
 
 
 def _status(token, doc) -> str:
@@ -200,12 +212,8 @@ def find_events(analysis: Analysis) -> None:
             if not source:
                 # "held talks with", "has been in talks with", "restarted the allocation of scholarships":
                 # the subject of the verb that governs the event noun.
-                governor = token.head
-                for _ in range(4):
-                    if governor.pos_ in {"VERB", "AUX"} or governor.head is governor:
-                        break
-                    governor = governor.head
-                if governor.pos_ in {"VERB", "AUX"}:
+                governor = _governing_verb(token)
+                if governor is not token:
                     subj, _ = _subject(governor)
                     source = _actors_at(analysis, subj) if subj is not None else []
         target: list[Actor] = []
@@ -230,13 +238,16 @@ def find_events(analysis: Analysis) -> None:
         if not source:
             continue
         evidence_start = sent.start_char
+        reciprocal = False
+        if not target and code.plover in RECIPROCAL_TYPES and len({a.country for a in source}) > 1:
+            target, reciprocal = list(source), True  # "Brazil and Argentina agreed": one event, both sides
         if not target and code.plover in IMPLIED_TARGET_TYPES:
             target, evidence_start = _implied_target(analysis, sent, source)
             confidence = 0.5
         if not target:
             continue
         src_countries = {a.country for a in source}
-        if {a.country for a in target} <= src_countries and all(a.kind in {"country", "government", "location"}
+        if not reciprocal and {a.country for a in target} <= src_countries and all(a.kind in {"country", "government", "location"}
                                                                for a in source + target):
             continue  # a state acting on itself is not a dyadic event
         if any(token.lower_ in {"he", "she", "his", "her"} for token in sent if analysis.token_actor.get(token.i) in source):
@@ -244,7 +255,7 @@ def find_events(analysis: Analysis) -> None:
         if confidence < floor:
             continue
         date, own_date = _date_for(analysis, sent)
-        status = _status(token, doc)
+        status = _status(token if frame.pos == "VERB" else _governing_verb(token), doc)
         if own_date and date and analysis.document.published and date[:4] < str(int(analysis.document.published[:4]) - 1):
             status = "historical" if status == "asserted" else status
         location = next((a.name for t in token.subtree if (a := analysis.token_actor.get(t.i)) is not None
@@ -262,5 +273,5 @@ def find_events(analysis: Analysis) -> None:
             cameo=code.code, score=code.goldstein, quad_class=code.quad_class, source=source, target=target,
             date=date, location=location, status=status, confidence=confidence,
             evidence=analysis.span(evidence_start, text_end),
-            trigger=analysis.span(token.idx, token.idx + len(token.text))))
+            trigger=analysis.span(token.idx, token.idx + len(token.text)), reciprocal=reciprocal))
     analysis.events = events
