@@ -65,7 +65,7 @@ def resolve(text: str, ref: date | None, order: str = "DMY") -> str | None:
     t = " ".join(text.lower().replace("-", " ").split())
     t = re.sub(r"^(?:in|on|since|until|by|during|from|the)\s+", "", t)
     t = re.sub(r"^(?:early|mid|late|the beginning of|the start of|the end of|the middle of)\s+", "", t)
-    t = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", t).replace(",", "").replace(".", " ").strip()
+    t = " ".join(re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", t).replace(",", "").replace(".", " ").split())
     m = re.fullmatch(r"(?:the )?((?:19|20)\d)0s", t)
     if m:
         return f"{m[1]}X"

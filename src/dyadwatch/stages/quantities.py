@@ -63,11 +63,16 @@ def _object_of(tokens, head_index: int, doc) -> str | None:
     token = doc[head_index]
     noun = token.head if token.dep_ in {"nummod", "quantmod", "compound"} and token.head.pos_ in {"NOUN", "PROPN"} else None
     if noun is None:
-        nxt = doc[head_index + 1] if head_index + 1 < len(doc) else None
-        if nxt is not None and nxt.pos_ in {"NOUN", "PROPN"}:
-            noun = nxt
-        elif nxt is not None and nxt.lower_ == "of" and head_index + 2 < len(doc) and doc[head_index + 2].pos_ in {"NOUN", "ADJ"}:
-            noun = doc[head_index + 2].head if doc[head_index + 2].pos_ == "ADJ" else doc[head_index + 2]
+        # "ten detained Americans", "eight new observation points": up to two modifiers, then the noun
+        for j in range(head_index + 1, min(head_index + 4, len(doc))):
+            t = doc[j]
+            if t.pos_ in {"NOUN", "PROPN"}:
+                span_words = [w for w in doc[head_index + 1:j + 1] if w.pos_ != "PUNCT"]
+                return " ".join(w.text for w in span_words)
+            if t.lower_ == "of" and j == head_index + 1:
+                continue
+            if not (t.pos_ == "ADJ" or t.tag_ in {"VBN", "VBD"}):
+                break
     if noun is None or noun.i < head_index:
         return None
     words = [t for t in noun.lefts if t.dep_ in {"amod", "compound"} and t.i > head_index] + [noun]

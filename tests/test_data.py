@@ -1,0 +1,101 @@
+"""The data tables: each states its source and date, and they agree with each other."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+import pytest
+
+from dyadwatch import kb
+
+PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+TABLES = ["countries.tsv", "organizations.tsv", "leaders.tsv", "places.tsv", "titles.tsv", "cameo.tsv",
+          "verbs.tsv", "dimensions.tsv"]
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_every_table_states_its_source_and_date(name):
+    meta, rows = kb.read_table(name)
+    assert meta.get("source") and re.match(r"\d{4}(-\d{2})?", meta.get("as_of", "")), name
+    assert rows, name
+
+
+def test_boilerplate_patterns_have_a_source_and_compile():
+    text = resources.files("dyadwatch").joinpath("data/boilerplate.txt").read_text("utf-8")
+    assert "# source:" in text and "# as_of:" in text
+    from dyadwatch.readers.text import boilerplate_patterns
+
+    assert len(boilerplate_patterns()) >= 5
+
+
+def test_countries_are_unique_and_well_formed():
+    countries = kb.load().countries
+    assert len(countries) >= 249
+    assert all(re.fullmatch(r"[A-Z]{3}", c.iso3) and re.fullmatch(r"[A-Z]{2}", c.iso2) for c in countries.values())
+    assert len({c.iso2 for c in countries.values()}) == len(countries)
+    seen: dict[str, str] = {}
+    for c in countries.values():
+        for name in [c.name, *c.aliases, *c.demonyms]:
+            assert seen.setdefault(name, c.iso3) == c.iso3, f"{name} names {seen[name]} and {c.iso3}"
+
+
+def test_organizations_refer_to_known_countries_and_parents():
+    base = kb.load()
+    for org in base.organizations.values():
+        assert org.country is None or org.country in base.countries, org.id
+        assert org.parent is None or org.parent in base.organizations, org.id
+        assert org.kind in {"organization", "group"}
+
+
+def test_leaders_terms_are_consistent():
+    base = kb.load()
+    roles = {"head_of_state", "head_of_government", "foreign_minister", "defence_minister"}
+    names: dict[str, str] = {}
+    for term in base.terms:
+        assert term.country in base.countries, term
+        assert term.role in roles, term
+        assert term.end is None or term.start[:len(term.end)] <= term.end, term
+        assert names.setdefault(term.person_id, term.name) == term.name
+    assert len({t.country for t in base.terms}) >= 60
+
+
+def test_office_is_resolved_on_the_articles_date():
+    base = kb.load()
+    assert base.holder("SYR", "head_of_state", "2023-06-01").person_id == "bashar-al-assad"
+    assert base.holder("SYR", "head_of_state", "2025-06-01").person_id == "ahmad-al-sharaa"
+    assert base.holder("USA", "head_of_state", "2022-03-01").person_id == "joe-biden"
+    assert base.office_on("bashar-al-assad", "2026-02-09").covers("2026-02-09") is False
+
+
+def test_cameo_codes_are_complete_and_consistent():
+    codes = kb.cameo_codes()
+    assert len(codes) >= 290
+    for code in codes.values():
+        assert -10 <= code.goldstein <= 10
+        assert code.plover is None or code.plover in PLOVER_TYPES, code
+        root = int(code.code[:2])
+        expected_quad = 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+        assert code.quad_class == expected_quad, code
+        if len(code.code) > 2:
+            assert code.code[:-1] in codes or code.code[:2] in codes, code
+
+
+def test_every_verb_frame_has_a_known_code_and_target():
+    codes = kb.cameo_codes()
+    allowed = {"obj", "iobj", "with", "to", "on", "against", "for", "from", "at", "into", "of", "over", "in"}
+    for frames in kb.verb_frames().values():
+        for frame in frames:
+            assert frame.cameo in codes, frame
+            assert frame.pos in {"VERB", "NOUN"}
+            assert set(frame.targets) <= allowed, frame
+    covered = {codes[f.cameo].plover for fs in kb.verb_frames().values() for f in fs}
+    assert PLOVER_TYPES <= covered
+
+
+def test_curated_places_have_countries_and_coordinates():
+    base = kb.load()
+    for name, place in kb.curated_places().items():
+        assert place.country is None or place.country in base.countries, name
+        assert place.lat is None or -90 <= place.lat <= 90

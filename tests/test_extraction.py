@@ -1,0 +1,142 @@
+"""Extraction stages on small articles written for these tests: actors, dates, quantities, quotes, events."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dyadwatch.stages.dates import resolve
+
+REF = date(2026, 2, 9)  # a Monday
+
+
+@pytest.mark.parametrize("text, value", [
+    ("late last month", "2026-01"), ("last month", "2026-01"), ("next month", "2026-03"),
+    ("in 2025", "2025"), ("until 2022", "2022"), ("January 2025", "2025-01"), ("the 2010s", "201X"),
+    ("on Thursday", "2026-02-05"), ("Monday", "2026-02-09"), ("last Monday", "2026-02-02"),
+    ("since February", "2026-02"), ("in March", "2025-03"), ("two weeks ago", "2026-01-26"),
+    ("three days ago", "2026-02-06"), ("yesterday", "2026-02-08"), ("last year", "2025"),
+    ("March 4, 2025", "2025-03-04"), ("4 March 2025", "2025-03-04"), ("Dec. 3", "2025-12-03"),
+    ("09.02.2026", "2026-02-09"), ("2026-02-09", "2026-02-09"), ("earlier this month", "2026-02"),
+])
+def test_date_expressions_resolve_against_the_publication_date(text, value):
+    assert resolve(text, REF, "DMY") == value
+
+
+def test_numeric_dates_follow_the_source_convention():
+    assert resolve("03/04/2025", REF, "DMY") == "2025-04-03"
+    assert resolve("03/04/2025", REF, "MDY") == "2025-03-04"
+    assert resolve("25/04/2025", REF, "MDY") == "2025-04-25"  # no 25th month: day first whatever the order
+
+
+def test_dates_in_text_skip_the_modal_may_and_money(analyze):
+    result = analyze("Officials may meet again, and they said $2025 was paid. Now, in May 2024, talks began.",
+                     published="2026-02-09")
+    values = {(d["text"], d["value"]) for d in result["dates"]}
+    assert ("May 2024", "2024-05") in values
+    assert not any(d["text"].lower() in {"may", "now"} or d["text"] == "2025" for d in result["dates"])
+
+
+def test_quantities_money_counts_percents_with_qualifier_and_object(analyze):
+    result = analyze("Russia holds around US$ 20 billion in investments. Japan pledged ¥1.5 trillion. "
+                     "Ten detained Americans were freed and at least 5,500 fighters left. "
+                     "Exports rose 12.5 percent while eight observation points were manned. "
+                     "The EU gave €300 million and India sold 2 million barrels a day.")
+    q = {(x["value"], x["unit"]): x for x in result["quantities"]}
+    assert q[(20_000_000_000, "USD")]["qualifier"] == "around"
+    assert (1_500_000_000_000, "JPY") in q
+    assert q[(10, None)]["object"].endswith("Americans")
+    assert q[(5500, None)]["qualifier"] == "at least" and q[(5500, None)]["object"] == "fighters"
+    assert (12.5, "percent") in q
+    assert q[(8, None)]["object"] == "observation points"
+    assert (300_000_000, "EUR") in q
+    assert (2_000_000, None) in q
+    for x in result["quantities"]:
+        assert x["evidence"]["text"]
+
+
+def test_curly_apostrophes_are_not_quotes_and_speakers_are_found(analyze):
+    text = ("Moscow’s envoy met Turkey’s foreign minister Hakan Fidan on Monday. “We want stability in the "
+            "region,” Fidan told reporters. “Our borders must be secure.” The Kremlin’s spokesman disagreed. "
+            "\"Nobody will dictate terms to us,\" said Dmitry Peskov, according to state media.")
+    result = analyze(text, published="2025-03-10")
+    quotes = {q["text"]: q for q in result["quotes"]}
+    assert "We want stability in the region," in quotes
+    assert quotes["We want stability in the region,"]["speaker"]["name"] == "Hakan Fidan"
+    assert quotes["Our borders must be secure."]["speaker"]["name"] == "Hakan Fidan"
+    assert quotes["Nobody will dictate terms to us,"]["speaker"]["name"] == "Dmitry Peskov"
+    assert not any("’s" in q["text"] and len(q["text"]) < 12 for q in result["quotes"])
+
+
+def test_pronoun_speaker_is_the_person_named_before(analyze):
+    result = analyze("Syrian President Ahmad al-Sharaa arrived in Ankara. “We came as partners,” he said.",
+                     published="2025-02-04")
+    assert result["quotes"][0]["speaker"]["name"] == "Ahmad al-Sharaa"
+
+
+def test_roles_are_resolved_on_the_articles_date(analyze):
+    old = analyze("Syrian President Bashar al-Assad met Russian officials.", published="2023-05-01")
+    new = analyze("Bashar al-Assad lives in Moscow now.", published="2026-02-09")
+    person = lambda r: next(a for a in r["actors"] if a["name"] == "Bashar al-Assad")  # noqa: E731
+    assert person(old)["role"] == "head_of_state"
+    assert person(new)["role"] == "former head_of_state"
+    assert person(new)["country"] == "SYR"
+
+
+def test_titles_bind_unknown_people_to_a_country_and_sector(analyze):
+    result = analyze("Kenyan Treasury Secretary Wanjiru Kamau met Japan's defence minister Taro Yamada-Ikeda "
+                     "in Nairobi on Tuesday.", published="2025-06-10")
+    people = {a["name"]: a for a in result["actors"] if a["kind"] == "person"}
+    assert people["Wanjiru Kamau"]["country"] == "KEN" and people["Wanjiru Kamau"]["sector"] == "GOV"
+    assert people["Taro Yamada-Ikeda"]["country"] == "JPN" and people["Taro Yamada-Ikeda"]["sector"] == "MIL"
+
+
+def test_metonyms_and_groups_resolve(analyze):
+    result = analyze("The Kremlin and the White House traded accusations, while Daesh attacked a checkpoint "
+                     "and Hezbollah fired rockets.", published="2025-06-10")
+    by_id = {a["id"]: a for a in result["actors"]}
+    assert by_id["RUSGOV"]["kind"] == "government" and by_id["USAGOV"]["sector"] == "GOV"
+    groups = {a["name"]: a for a in result["actors"] if a["kind"] == "group"}
+    assert "Islamic State" in groups and groups["Islamic State"]["country"] is None
+    assert any(g["country"] == "LBN" for g in groups.values())
+
+
+def test_visit_talks_and_aid_are_coded_with_direction_and_date(analyze):
+    result = analyze("Late last month, Indian Prime Minister Narendra Modi visited Tokyo. Japan and India held "
+                     "talks on defence. Japan will provide India with $2 billion in loans.", published="2026-02-09")
+    events = [(e["type"], sorted({a["country"] for a in e["source"]}), sorted({a["country"] for a in e["target"]}),
+               e["date"], e["status"]) for e in result["events"]]
+    assert ("CONSULT", ["IND"], ["JPN"], "2026-01", "asserted") in events
+    assert any(t == "AID" and s == ["JPN"] and g == ["IND"] and st == "intended" for t, s, g, _, st in events)
+
+
+def test_negated_and_conflict_events(analyze):
+    result = analyze("China did not sign the agreement with Japan. Pakistan accused India of violating the "
+                     "ceasefire, and India imposed sanctions on Pakistan.", published="2025-05-12")
+    by_type = {e["type"]: e for e in result["events"]}
+    assert by_type["AGREE"]["status"] == "negated"
+    assert {a["country"] for a in by_type["ACCUSE"]["source"]} == {"PAK"}
+    assert {a["country"] for a in by_type["ACCUSE"]["target"]} == {"IND"}
+    assert by_type["ACCUSE"]["score"] < 0 and by_type["ACCUSE"]["quad_class"] == 3
+    assert by_type["SANCTION"]["quad_class"] == 4
+
+
+def test_no_event_without_resolvable_actors(analyze):
+    result = analyze("Someone visited a museum. The committee accused the report of bias.", published="2025-05-12")
+    assert result["events"] == []
+
+
+def test_evidence_offsets_are_exact(analyze):
+    text = ("Brazil and Argentina agreed on Monday to cut tariffs on steel.\n\n“This is a good day,” "
+            "Brazilian President Lula said.")
+    result = analyze(text, published="2025-07-07")
+    for e in result["events"]:
+        assert text[e["evidence"]["start"]:e["evidence"]["end"]] == e["evidence"]["text"]
+    for q in result["quotes"]:
+        assert text[q["start"]:q["end"]] == q["text"]
+    for d in result["dates"]:
+        assert text[d["start"]:d["end"]] == d["text"]
+    agree = next(e for e in result["events"] if e["type"] == "AGREE")
+    assert {a["country"] for a in agree["source"]} == {"BRA", "ARG"}
+    assert agree.get("reciprocal") is True
