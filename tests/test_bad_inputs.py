@@ -128,8 +128,6 @@ def test_latin1_and_cp1252_files_are_decoded_and_stored(capsys, tmp_path, db, en
     assert phrase in row[4]
 
 
-@pytest.mark.xfail(reason="_base.py:65-69 trusts charset_normalizer's best guess: Western text is decoded as "
-                          "cp1250/cp1257/cp775 ('S\u0103o Paulo', '\u01062 billion', 'M\u00b3nchen')", strict=True)
 @pytest.mark.parametrize("encoding, article", [("latin-1", LATIN1_ARTICLE), ("cp1252", CP1252_ARTICLE)],
                          ids=["latin-1", "cp1252"])
 def test_latin1_and_cp1252_accents_survive_decoding(tmp_path, encoding, article):
@@ -331,9 +329,6 @@ def test_same_good_file_twice_is_stored_once(capsys, db):
     assert err2 == ""
 
 
-@pytest.mark.xfail(reason="_base.py:89 raises OverflowError for a huge numeric `published` and jsonl.py:71 does "
-                          "not catch it: ingest aborts with [DW000] internal error and stores none of the good "
-                          "lines", strict=True)
 def test_out_of_range_published_in_jsonl_is_one_rejection_not_an_abort(capsys, tmp_path, db):
     path = tmp_path / "dates.jsonl"
     path.write_text('{"text": "Peru and Bolivia agreed to share data on the level of Lake Titicaca."}\n'

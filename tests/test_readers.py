@@ -74,8 +74,6 @@ def test_text_numeric_dateline_at_end_is_day_first():
     assert doc.text.endswith("a Kenyan diplomat said.")
 
 
-@pytest.mark.xfail(reason="boilerplate.txt lines 8-9 match ordinary sentences beginning with 'Share ' or "
-                          "'Copyright ', so a real last paragraph is cut as if it were a trailer", strict=True)
 @pytest.mark.parametrize("last_line", [
     "Share prices of chipmakers in Seoul rose 2% after the news.",
     "Copyright disputes between firms of the two countries were not discussed.",
@@ -186,15 +184,11 @@ def test_jsonl_bad_lines_are_rejected_with_line_numbers_and_good_lines_read():
     assert "`text`" in no_text.error.message
 
 
-@pytest.mark.xfail(reason="jsonl.py:66 parses the line with its newline, so a truncated line reports the error "
-                          "at 'column 1' (of the next line) instead of where it is", strict=True)
 def test_jsonl_malformed_line_reports_the_column_of_the_error():
     bad_json = rejections(read_all(FIXTURES / "docs.jsonl"))[0]
-    assert "at column 38" in bad_json.error.message
+    assert "column 38" in bad_json.error.message
 
 
-@pytest.mark.xfail(reason="jsonl.py:66-72: decode() raises BinaryInput/DecodeFailed for one bad line, which is "
-                          "not caught per line, so the whole rest of the file is dropped", strict=True)
 def test_jsonl_line_with_nul_bytes_is_rejected_alone(tmp_path):
     path = tmp_path / "nul.jsonl"
     path.write_bytes(b'{"text": "Peru and Bolivia agreed to share data on the level of Lake Titicaca."}\n'
@@ -205,8 +199,6 @@ def test_jsonl_line_with_nul_bytes_is_rejected_alone(tmp_path):
         ("nul.jsonl:1", "Document"), ("nul.jsonl:2", "Rejection"), ("nul.jsonl:3", "Document")]
 
 
-@pytest.mark.xfail(reason="_base.py:89 datetime.fromtimestamp raises OverflowError for a huge numeric `published`; "
-                          "jsonl.py:71 does not catch it, so the exception escapes iter_documents", strict=True)
 def test_jsonl_out_of_range_numeric_published_does_not_break_the_file(tmp_path):
     path = tmp_path / "dates.jsonl"
     path.write_text('{"text": "Peru and Bolivia agreed to share data on the level of Lake Titicaca."}\n'
@@ -218,8 +210,6 @@ def test_jsonl_out_of_range_numeric_published_does_not_break_the_file(tmp_path):
     assert [d.origin for d in documents(items)][-1].endswith("dates.jsonl:3")
 
 
-@pytest.mark.xfail(reason="readers/__init__.py:86-90: a .json file holding one JSONL record fails every sniff and "
-                          "falls back to the first reader of the extension (telegram), giving DW108", strict=True)
 def test_json_file_with_a_single_record_is_read_by_the_jsonl_reader(tmp_path):
     path = tmp_path / "one.json"
     path.write_text('{"text": "Peru and Bolivia agreed to share data on the level of Lake Titicaca.", '
@@ -228,8 +218,6 @@ def test_json_file_with_a_single_record_is_read_by_the_jsonl_reader(tmp_path):
     assert doc.title == "Lake data"
 
 
-@pytest.mark.xfail(reason="readers/__init__.py:86: when the jsonl sniff fails (one line), the sniffs of all readers "
-                          "run and HTML inside the text sends a .jsonl file to the HTML reader (DW110)", strict=True)
 def test_one_line_jsonl_with_markup_in_its_text_is_read_by_the_jsonl_reader(tmp_path):
     path = tmp_path / "one.jsonl"
     path.write_text('{"text": "<p>Peru and Bolivia agreed to share data on the level of Lake Titicaca.</p>"}\n',
@@ -277,8 +265,6 @@ def test_telegram_service_and_short_messages_are_skipped():
     assert all(isinstance(i, Document) for i in items)
 
 
-@pytest.mark.xfail(reason="_base.py:92 datetime.fromtimestamp raises ValueError for an out-of-range date_unixtime; "
-                          "telegram.py:63 does not catch it, so one bad message breaks the whole export", strict=True)
 def test_telegram_message_with_impossible_unixtime_is_rejected_alone(tmp_path):
     path = tmp_path / "result.json"
     words = "Bahrain and Qatar restored direct flights on Monday after talks in Riyadh between the two governments"

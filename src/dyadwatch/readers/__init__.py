@@ -81,9 +81,9 @@ def choose_reader(source: Source, fmt: str | None = None) -> Reader:
     by_sniff = sorted(READERS.values(), key=lambda r: r.priority)
     suffix = source.path.suffix.lower() if source.path else ""
     by_ext = [r for r in by_sniff if suffix and suffix in r.extensions]
-    if len(by_ext) == 1 and by_ext[0].sniff is None:
-        return by_ext[0]
-    for reader in by_ext + by_sniff:
+    # A known extension decides the family; sniffing only chooses within it (".json": Telegram or JSONL).
+    candidates = by_ext or by_sniff
+    for reader in candidates:
         if reader.sniff is not None and reader.sniff(source):
             return reader
     if by_ext:

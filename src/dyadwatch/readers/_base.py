@@ -6,7 +6,7 @@ import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
@@ -55,7 +55,7 @@ def decode(data: bytes, origin: str) -> str:
     for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                        (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            return data.decode(codec, errors="replace")
+            return _plausible(data.decode(codec, errors="replace"), origin)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -66,7 +66,31 @@ def decode(data: bytes, origin: str) -> str:
     if best is None or best.encoding in {"utf_8", "ascii"}:
         raise DecodeFailed(f"not valid UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) and the "
                            "encoding could not be recognised", origin=origin)
-    return data.decode(best.encoding, errors="replace")
+    encoding = best.encoding
+    if encoding in LATIN_FAMILY:
+        # The single-byte Latin code pages are hard to tell apart by statistics; Western news is
+        # overwhelmingly cp1252 (a superset of Latin-1's printable range), so read it as that.
+        encoding = "cp1252"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        text = data.decode("latin-1" if encoding == "cp1252" else encoding, errors="replace")
+    return _plausible(text, origin)
+
+
+LATIN_FAMILY = {"cp1250", "cp1252", "cp1257", "cp775", "cp850", "cp437", "latin_1", "iso8859_2", "iso8859_4",
+                "iso8859_9", "iso8859_13", "iso8859_15", "mac_latin2", "mac_roman", "cp1254", "cp858"}
+
+
+def _plausible(text: str, origin: str) -> str:
+    """Refuse a decoding that produced mostly unassigned or control characters (binary in disguise)."""
+    sample = text[:20000]
+    if not sample:
+        return text
+    odd = sum(1 for ch in sample if unicodedata.category(ch) in {"Cn", "Co", "Cs", "Cc"} and ch not in "\n\r\t")
+    if odd > len(sample) * 0.05:
+        raise BinaryInput("file is binary, not text", origin=origin)
+    return text
 
 
 def clean_text(text: str) -> str:
@@ -85,11 +109,10 @@ def iso_date(value: object, *, order: str | None = None) -> str | None:
         return value.date().isoformat()
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, (int, float)):
-        return datetime.fromtimestamp(float(value), tz=timezone.utc).date().isoformat()
+    if isinstance(value, (int, float)) or (isinstance(value, str) and value.strip().isdigit()
+                                           and len(value.strip()) >= 9):
+        return _from_timestamp(float(value))
     text = str(value).strip()
-    if text.isdigit() and len(text) >= 9:
-        return datetime.fromtimestamp(int(text), tz=timezone.utc).date().isoformat()
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
     except ValueError:
@@ -116,6 +139,16 @@ def iso_date(value: object, *, order: str | None = None) -> str | None:
         "DATE_ORDER": order or config.get("input", "date_order"), "PREFER_DAY_OF_MONTH": "first",
         "REQUIRE_PARTS": ["year"]})
     return parsed.date().isoformat() if parsed else None
+
+
+def _from_timestamp(value: float) -> str | None:
+    """A unix time (seconds) as a date; None when it is not a plausible one (e.g. a bare year)."""
+    if value < 1e8:
+        return None
+    try:
+        return datetime.fromtimestamp(value, tz=UTC).date().isoformat()
+    except (OverflowError, ValueError, OSError):
+        return None
 
 
 def word_count(text: str) -> int:

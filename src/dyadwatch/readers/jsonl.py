@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 from .. import config
-from ..errors import EmptyInput, Malformed, TooLarge, WrongShape
+from ..errors import EmptyInput, InputError, Malformed, TooLarge, WrongShape
 from ..model import Document
 from . import Source, register
 from ._base import Rejection, clean_text, decode, iso_date
@@ -20,7 +20,7 @@ def _sniff(source: Source) -> bool:
         return False
     line = first.split(b"\n", 1)[0].strip()
     try:
-        return isinstance(json.loads(line), dict) and b"\n{" in first
+        return isinstance(json.loads(line), dict)
     except ValueError:
         return False
 
@@ -45,8 +45,12 @@ def document_from_record(record: object, origin: str) -> Document:
         raise EmptyInput("`text` is empty", origin=origin)
     title = record.get("title")
     doc_id = record.get("id")
+    published = iso_date(record.get("published"))
+    if published is None and record.get("published") not in (None, ""):
+        raise Malformed(f"`published` is not a date: {str(record['published'])[:40]!r}", origin=origin,
+                        hint="write an ISO date such as 2025-06-01, or leave the field out")
     return Document(text=text, id=str(doc_id) if doc_id not in (None, "") else None,
-                    title=str(title).strip() if title else None, published=iso_date(record.get("published")),
+                    title=str(title).strip() if title else None, published=published,
                     url=record.get("url") or None, source=record.get("source") or None, origin=origin)
 
 
@@ -63,12 +67,12 @@ def read_jsonl(source: Source):
             yield Rejection(origin, TooLarge(f"line {number} is {len(raw) / 1048576:.0f} MB", origin=origin))
             continue
         try:
-            record = json.loads(decode(raw, origin), strict=False)
+            record = json.loads(decode(raw, origin).rstrip("\r\n"), strict=False)
             yield document_from_record(record, origin)
         except json.JSONDecodeError as exc:
-            yield Rejection(origin, Malformed(f"line {number} is not valid JSON ({exc.msg} at column {exc.colno})",
+            yield Rejection(origin, Malformed(f"line {number} is not valid JSON ({exc.msg}, column {exc.colno})",
                                               origin=origin))
-        except (EmptyInput, WrongShape, Malformed) as exc:
+        except InputError as exc:
             yield Rejection(origin, exc)
     if not seen_any:
         raise EmptyInput("file is empty", origin=source.origin)

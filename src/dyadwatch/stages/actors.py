@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import kb as kbase
-from ..model import Actor, Analysis, Span as TextSpan, slug
+from ..model import Actor, Analysis, slug
+from ..model import Span as TextSpan
 from ..pipeline import stage
 
 LOCATIVE = {"in", "at", "near", "across", "outside", "inside", "around", "between", "throughout", "within",
@@ -92,6 +93,7 @@ def matcher_for(vocab) -> PhraseMatcher:
     key = id(vocab)
     if key not in _MATCHERS:
         from spacy.tokenizer import Tokenizer  # noqa: F401  (the vocab's own tokenizer is used below)
+
         from ..nlp import load_pipeline
 
         nlp = load_pipeline()

@@ -26,18 +26,18 @@ _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)"
 PATTERNS = [
-    rf"\b(?:early|mid|late|the (?:beginning|start|end|middle) of)?-?\s?(?:last|this|next|past|coming) (?:week|month|year|decade)\b",
-    rf"\b(?:earlier|later) this (?:week|month|year)\b",
+    r"\b(?:early|mid|late|the (?:beginning|start|end|middle) of)?-?\s?(?:last|this|next|past|coming) (?:week|month|year|decade)\b",
+    r"\b(?:earlier|later) this (?:week|month|year)\b",
     rf"\b{_NUM} (?:days?|weeks?|months?|years?|decades?) (?:ago|earlier|before)\b",
-    rf"\b(?:yesterday|today|tomorrow)\b",
+    r"\b(?:yesterday|today|tomorrow)\b",
     rf"\b(?:last |this |next |on |since |by )?{_DAY}\b",
-    rf"\b(?:the )?(?:19|20)\d0s\b",
+    r"\b(?:the )?(?:19|20)\d0s\b",
     rf"\b(?:early|mid|late)?-?\s?{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b",
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON},?\s+(?:19|20)\d\d\b",
     rf"\b(?:early|mid|late)?-?\s?{_MON},?\s+(?:19|20)\d\d\b",
     rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\b",
-    rf"\b(?:early |mid-|late |last |next |since |in |until |by )?(?:January|February|March|April|June|July|August|September|October|November|December)\b",
+    r"\b(?:early |mid-|late |last |next |since |in |until |by )?(?:January|February|March|April|June|July|August|September|October|November|December)\b",
     r"\b\d{4}-\d{2}-\d{2}\b",
     r"\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\b",
     r"\b(?:early |mid-|late )?(?:19|20)\d\d\b",

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import config, kb as kbase
+from .. import config
+from .. import kb as kbase
 from ..model import Actor, Analysis, Event
 from ..pipeline import stage
 

@@ -94,7 +94,7 @@ def find_quantities(analysis: Analysis) -> None:
             continue
         start_i = end_i = i
         # Number words in sequence ("twenty five", "1.2 billion", "three hundred").
-        while end_i + 1 < len(doc) and doc[end_i + 1].lower_ in SCALES and not doc[end_i + 1].lower_ in {"m", "b", "k"}:
+        while end_i + 1 < len(doc) and doc[end_i + 1].lower_ in SCALES and doc[end_i + 1].lower_ not in {"m", "b", "k"}:
             end_i += 1
             value *= SCALES[doc[end_i].lower_]
         if _in_dates(analysis, doc[start_i].idx, doc[end_i].idx + len(doc[end_i])):
