@@ -97,12 +97,15 @@ def test_a_duckdb_file_of_another_application_is_refused(db):
         Store.open(db)
 
 
+N_DOCS = 150
+
+
 def test_a_killed_ingest_leaves_no_half_stored_document_and_a_rerun_completes(tmp_path):
     """Kill an ingest mid-run (SIGKILL), then run it again: every document exactly once, no orphans."""
     db = tmp_path / "killed.duckdb"
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for n in range(60):
+    for n in range(N_DOCS):
         (corpus / f"a{n:03d}.txt").write_text(
             f"Report {n}\n\nThe foreign ministers of Japan and South Korea met in Tokyo on Monday to discuss "
             f"trade item {n}. Japan offered South Korea {n + 2} million dollars in aid for flood relief.\n",
@@ -111,32 +114,30 @@ def test_a_killed_ingest_leaves_no_half_stored_document_and_a_rerun_completes(tm
     (tmp_path / "small.toml").write_text("[store]\ncommit_every = 4\n", encoding="utf-8")
     cmd = [sys.executable, "-m", "dyadwatch", "ingest", str(corpus), "--db", str(db)]
     proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wal = db.with_name(db.name + ".wal")
     deadline = time.monotonic() + 120
-    stored = 0
+    # The writer holds the store's lock, so watch its write-ahead log: it grows with each commit.
+    sizes: set[int] = set()
     while time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.3)
-        if db.exists():
-            try:
-                with Store.open(db, read_only=True) as store:
-                    stored = store.counts()["documents"]
-            except Exception:  # locked by the writer: try again
-                continue
-            if stored >= 8:
-                break
-    if proc.poll() is None:
-        proc.send_signal(signal.SIGKILL)
+        if wal.exists():
+            sizes.add(wal.stat().st_size)
+        if len(sizes - {0}) >= 3:  # the schema, then at least two batches of documents
+            break
+        time.sleep(0.02)
+    assert proc.poll() is None, "the ingest ended before it could be killed; make the corpus larger"
+    proc.send_signal(signal.SIGKILL)
     proc.wait()
     with Store.open(db) as store:  # recovery from the write-ahead log happens here
         partial = store.counts()["documents"]
         orphans = store.con.execute("SELECT count(*) FROM events e WHERE e.doc_id NOT IN (SELECT id FROM documents)"
                                     ).fetchone()[0]
     assert orphans == 0
-    assert partial < 60 or proc.returncode == 0
+    assert 0 < partial < N_DOCS
     rerun = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
     with Store.open(db, read_only=True) as store:
-        assert store.counts()["documents"] == 60
-        assert store.con.execute("SELECT count(DISTINCT content_hash) FROM documents").fetchone()[0] == 60
+        assert store.counts()["documents"] == N_DOCS
+        assert store.con.execute("SELECT count(DISTINCT content_hash) FROM documents").fetchone()[0] == N_DOCS
         per_doc = store.con.execute("SELECT count(*) FROM (SELECT doc_id FROM events GROUP BY doc_id HAVING "
                                     "count(DISTINCT id) <> count(*))").fetchone()[0]
         assert per_doc == 0
