@@ -20,6 +20,8 @@ INTENT_HEADS = {"prepare", "prepared", "plan", "intend", "promise", "pledge", "o
                 "try", "attempt", "threaten", "going"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would"}
 INTENT_AUX = {"will", "shall"}
+ADVERBIAL_PREPS = {"during", "after", "before", "since", "until", "following", "amid", "despite", "ahead",
+                   "throughout", "like", "unlike"}
 RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}
 IMPLIED_TARGET_TYPES = {"AID", "COOPERATE", "SUPPORT", "MOBILIZE", "CONSULT"}
 ACTOR_KINDS = {"country", "government", "person", "organization", "group"}
@@ -123,6 +125,8 @@ def _governing_verb(token):
         if governor.head is governor:
             break
         governor = governor.head
+        if governor.dep_ == "prep" and governor.lower_ in ADVERBIAL_PREPS:
+            break  # "during his visit, X did not ...": the visit is not what the verb says
         if governor.pos_ in {"VERB", "AUX"}:
             return governor
     return token
