@@ -77,6 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
     add_output_flags(p)
     p.set_defaults(func=cmd_dyad)
 
+    p = sub.add_parser("eval", help="score the analysis against gold expectation files")
+    p.add_argument("gold", metavar="FOLDER", help="a folder of NAME.txt articles with NAME.expected.json beside them")
+    p.add_argument("--json", dest="output", action="store_const", const="json", help="print JSON")
+    p.add_argument("--verbose", action="store_true", help="list every expected item that was missed")
+    p.set_defaults(output="text", func=cmd_eval)
+
     p = sub.add_parser("info", help="version, spaCy pipeline, store path and counts")
     _add_db(p)
     p.add_argument("--json", dest="output", action="store_const", const="json", help="print JSON")
@@ -217,6 +223,33 @@ def cmd_dyad(args: argparse.Namespace) -> int:
         print_rows(profile["monthly"], args.output, columns=["month", "events", "cooperation", "conflict", "sources"])
     else:
         sys.stdout.write(dyad_report(profile))
+    return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from ..evaluate import CATEGORIES, evaluate_folder, gold_pairs
+
+    folder = Path(args.gold)
+    if not folder.is_dir() or not gold_pairs(folder):
+        raise UsageError(f"no NAME.txt + NAME.expected.json pairs in {folder}", hint="")
+    total, per_article = evaluate_folder(folder)
+    if args.output == "json":
+        out = total.as_json() | {"articles": {k: v.as_json() for k, v in per_article.items()}}
+        if args.verbose:
+            out["misses"] = total.misses
+        print(dumps(out, indent=2))
+        return EXIT_OK
+    print(f"{len(per_article)} articles in {folder}")
+    print(f"{'category':<16} {'found':>6} {'expected':>9} {'recall':>7}")
+    for cat in CATEGORIES:
+        if cat in total.total:
+            print(f"{cat:<16} {total.found[cat]:>6} {total.total[cat]:>9} {total.recall(cat):>7.3f}")
+    print(f"{'stray events':<16} {total.stray_events:>6} {total.events:>9}   (events naming a country the gold does not)")
+    print(f"mean recall {total.mean:.3f}")
+    if args.verbose:
+        for cat, misses in total.misses.items():
+            for miss in misses:
+                print(f"  missed {cat:<14} {miss['article']}: {dumps(miss['item'])}")
     return EXIT_OK
 
 
