@@ -101,11 +101,15 @@ class PhraseIndex:
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         words = [t.text for t in doc]
         out = []
-        for i, word in enumerate(words):
-            for tokens, phrase in self.first.get(word, ()):
-                if tuple(words[i:i + len(tokens)]) == tokens:
+        i = 0
+        while i < len(words):
+            step = 1
+            for tokens, phrase in self.first.get(words[i], ()):
+                if tuple(words[i:i + len(tokens)]) == tokens:  # longest first: leftmost-longest match
                     out.append((phrase, i, i + len(tokens)))
+                    step = len(tokens)
                     break
+            i += step
         return out
 
 
