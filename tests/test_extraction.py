@@ -19,6 +19,7 @@ REF = date(2026, 2, 9)  # a Monday
     ("three days ago", "2026-02-06"), ("yesterday", "2026-02-08"), ("last year", "2025"),
     ("March 4, 2025", "2025-03-04"), ("4 March 2025", "2025-03-04"), ("Dec. 3", "2025-12-03"),
     ("09.02.2026", "2026-02-09"), ("2026-02-09", "2026-02-09"), ("earlier this month", "2026-02"),
+    ("last week", "2026-02"), ("next week", "2026-02"),
 ])
 def test_date_expressions_resolve_against_the_publication_date(text, value):
     assert resolve(text, REF, "DMY") == value
@@ -140,3 +141,21 @@ def test_evidence_offsets_are_exact(analyze):
     agree = next(e for e in result["events"] if e["type"] == "AGREE")
     assert {a["country"] for a in agree["source"]} == {"BRA", "ARG"}
     assert agree.get("reciprocal") is True
+
+
+def test_an_adverbial_visit_does_not_take_the_main_verbs_negation(analyze):
+    """Regression: "During X's visit to Y, a member did not wear a beard" made the visit negated."""
+    result = analyze("During Modi’s first visit to Tokyo in 2024, one member of his delegation did not wear a tie.",
+                     published="2025-06-15")
+    visit = next(e for e in result["events"] if e["type"] == "CONSULT")
+    assert visit["status"] == "asserted" and visit["date"] == "2024"
+
+
+def test_numeric_dates_follow_the_documents_own_convention(analyze):
+    result = analyze("The deal was signed on 04/25/2025 and ratified on 05/06/2025.", published="2025-07-01")
+    assert {d["value"] for d in result["dates"]} == {"2025-04-25", "2025-05-06"}
+
+
+def test_a_small_town_name_outside_a_locative_is_not_a_place(analyze):
+    result = analyze("The orchestra played Tchaikovsky’s pieces in Damascus.", published="2025-06-15")
+    assert not any(a["name"] == "Tchaikovsky" and a["kind"] == "location" for a in result["actors"])

@@ -259,7 +259,10 @@ def _org_actor(span: Span, reg: Registry) -> Actor:
     return reg.get(f"org:{slug(name)}", name=name, kind="organization", country=country, sector=sector)
 
 
-def _place_for(name: str, reg: Registry) -> kbase.Place | None:
+SMALL_TOWN = 100_000
+
+
+def _place_for(name: str, reg: Registry, locative: bool = True) -> kbase.Place | None:
     curated = kbase.curated_places().get(name)
     if curated:
         return curated
@@ -275,7 +278,10 @@ def _place_for(name: str, reg: Registry) -> kbase.Place | None:
         return None
     mentioned = {a.country for a in reg.by_id.values() if a.kind in {"country", "government"}}
     in_context = [c for c in cities if c.country in mentioned]
-    return (in_context or cities)[0]
+    best = (in_context or cities)[0]
+    if best.population < SMALL_TOWN and not locative:
+        return None  # a small town's name outside "in/at/near X" is more often a person or a work's name
+    return best
 
 
 @stage("actors", requires=("doc",), assigns=("actors",))
@@ -321,7 +327,7 @@ def find_actors(analysis: Analysis) -> None:
             continue
         name = span.text
         if span.label_ in {"GPE", "LOC", "FAC"}:
-            place = _place_for(name, reg)
+            place = _place_for(name, reg, _is_locative(span))
             if place is not None:
                 reg.mention(reg.place(place, name), span)
         elif span.label_ == "ORG":

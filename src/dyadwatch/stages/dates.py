@@ -117,9 +117,9 @@ def resolve(text: str, ref: date | None, order: str = "DMY") -> str | None:
         if unit == "month":
             y, mo = _shift_months(ref, step)
             return f"{y}-{mo:02d}"
-        if unit == "week":
-            monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=step)
-            return f"{monday.year}-{monday.month:02d}" if monday.month == (monday + timedelta(days=6)).month else None
+        if unit == "week":  # the month of that week's Thursday (ISO weeks belong where their Thursday is)
+            thursday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=step, days=3)
+            return f"{thursday.year}-{thursday.month:02d}"
         return None
     m = re.fullmatch(r"(?:earlier|later) this (week|month|year)", t)
     if m:
@@ -150,6 +150,23 @@ def resolve(text: str, ref: date | None, order: str = "DMY") -> str | None:
     return None
 
 
+_NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](?:19|20)\d\d\b")
+
+
+def infer_order(text: str) -> str | None:
+    """The document's own convention for numeric dates, when one of them is unambiguous (31/01 or 01/31)."""
+    votes = {"DMY": 0, "MDY": 0}
+    for m in _NUMERIC.finditer(text):
+        a, b = int(m[1]), int(m[2])
+        if a > 12 >= b:
+            votes["DMY"] += 1
+        elif b > 12 >= a:
+            votes["MDY"] += 1
+    if votes["DMY"] == votes["MDY"]:
+        return None
+    return max(votes, key=votes.get)
+
+
 def _valid(y: int, m: int, d: int) -> str | None:
     try:
         return date(y, m, d).isoformat()
@@ -171,7 +188,7 @@ def find_dates(analysis: Analysis) -> None:
     doc_ = analysis.document
     text = doc_.text
     ref = date.fromisoformat(doc_.published) if doc_.published else None
-    order = doc_.date_order or config.get("input", "date_order")
+    order = doc_.date_order or infer_order(text) or config.get("input", "date_order")
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for m in DATE_RE.finditer(text):
