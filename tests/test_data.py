@@ -12,7 +12,7 @@ from dyadwatch import kb
 PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 TABLES = ["countries.tsv", "organizations.tsv", "leaders.tsv", "places.tsv", "titles.tsv", "cameo.tsv",
-          "verbs.tsv", "dimensions.tsv"]
+          "verbs.tsv", "dimensions.tsv", "units.tsv"]
 
 
 @pytest.mark.parametrize("name", TABLES)
@@ -99,3 +99,11 @@ def test_curated_places_have_countries_and_coordinates():
     for name, place in kb.curated_places().items():
         assert place.country is None or place.country in base.countries, name
         assert place.lat is None or -90 <= place.lat <= 90
+
+
+def test_units_compile_and_have_positive_factors():
+    from dyadwatch.stages.quantities import unit_patterns
+
+    rows = kb.read_table("units.tsv")[1]
+    assert len(unit_patterns()) == len(rows) and len({r["words"] for r in rows}) == len(rows)
+    assert all(float(r["factor"]) > 0 and r["unit"] for r in rows)

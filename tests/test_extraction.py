@@ -52,9 +52,23 @@ def test_quantities_money_counts_percents_with_qualifier_and_object(analyze):
     assert (12.5, "percent") in q
     assert q[(8, None)]["object"] == "observation points"
     assert (300_000_000, "EUR") in q
-    assert (2_000_000, None) in q
+    assert (2_000_000, "bbl/d") in q
     for x in result["quantities"]:
         assert x["evidence"]["text"]
+
+
+@pytest.mark.parametrize("text, value, unit, material", [
+    ("Russia shipped 6,600 tonnes of wheat to Syria.", 6600, "t", "wheat"),
+    ("Output rose to 1.2 million barrels of oil a day in March.", 1_200_000, "bbl/d", "oil"),
+    ("Flows of up to 3.4 billion cubic metres a year will start.", 3_400_000_000, "m3", None),
+    ("The pipeline can carry 3.4 bcm annually.", 3_400_000_000, "m3", None),
+    ("Ukraine says it holds 1,000 square kilometres of Kursk region.", 1000, "km2", "Kursk region"),
+    ("The deal covers 20 million tonnes of crude oil over a decade.", 20_000_000, "t", "crude oil"),
+])
+def test_physical_amounts_carry_their_unit_scale_and_material(analyze, text, value, unit, material):
+    (q,) = [x for x in analyze(text)["quantities"] if x["unit"] == unit]
+    assert q["value"] == value and q["object"] == material
+    assert text[q["evidence"]["start"]:q["evidence"]["end"]] == q["evidence"]["text"]
 
 
 def test_curly_apostrophes_are_not_quotes_and_speakers_are_found(analyze):

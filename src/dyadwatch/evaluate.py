@@ -5,6 +5,11 @@ lenient matching: names as case-folded substrings of an actor's name or mentions
 source/target countries (and date prefix), quantities within 1 % with the unit, dates by text and value
 prefix, quotes by a fragment and the speaker's name. The result is recall per category, plus the events
 that name a country the expectation does not know (a sign of actors taken from the wrong place).
+
+Beyond the shared scorer's categories, optional fields of our own gold files (tests/gold/README.md) are scored
+as categories of their own, so that the shared ones stay comparable: `sectors` and `roles` of the persons found,
+`place_countries` (a place given as {"name", "country"}), `quantity_details` (qualifier and counted object),
+`event_status` (status of the events found) and `traps` (a name that must not come out as an actor of a kind).
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 CATEGORIES = ["countries", "persons", "organizations", "places", "events", "quantities", "dates", "quotes",
-              "dyad_dimensions", "dependencies"]
+              "dyad_dimensions", "dependencies",
+              "sectors", "roles", "place_countries", "quantity_details", "event_status", "traps"]
 
 
 def _norm(text: Any) -> str:
@@ -89,6 +95,63 @@ class Score:
                 "events": self.events, "stray_events": self.stray_events, "mean_recall": round(self.mean, 3)}
 
 
+def _place_name(place: Any) -> str:
+    return place["name"] if isinstance(place, dict) else place
+
+
+def _person(actors: list[dict[str, Any]], want: dict[str, Any]) -> dict[str, Any] | None:
+    return next((a for a in actors if a.get("country") == want["country"]
+                 and any(_norm(want["name"]) in t for t in _names(a))), None)
+
+
+def _quantity_matches(want: dict[str, Any], got: dict[str, Any]) -> bool:
+    return _close(got.get("value"), want["value"]) and (not want.get("unit") or got.get("unit") == want["unit"])
+
+
+def _quantity_details(want: dict[str, Any], got: dict[str, Any]) -> bool:
+    """Qualifier as written; the counted object in the object read out or in the quantity's own words."""
+    if want.get("qualifier") and _norm(got.get("qualifier")) != _norm(want["qualifier"]):
+        return False
+    counted = _norm(want.get("object"))
+    return counted in _norm(got.get("object")) or counted in _norm((got.get("evidence") or {}).get("text"))
+
+
+def _detail_checks(expected: dict[str, Any], analysis: dict[str, Any]) -> dict[str, tuple[list, Any]]:
+    """The categories of our own gold files; each item is looked at only where its base item was found."""
+    actors = analysis.get("actors", [])
+    events = analysis.get("events", [])
+    quantities = analysis.get("quantities", [])
+    persons = expected.get("persons", [])
+
+    def sector_ok(p: dict[str, Any]) -> bool:
+        got = _person(actors, p)
+        return got is not None and got.get("sector") == p["sector"]
+
+    def role_ok(p: dict[str, Any]) -> bool:
+        got = _person(actors, p)
+        return got is not None and (got.get("role") or "") == p["role"]
+
+    def place_ok(p: dict[str, Any]) -> bool:
+        return any(a.get("country") == p["country"] and any(_norm(p["name"]) in t for t in _names(a))
+                   for a in actors)
+
+    def status_ok(e: dict[str, Any]) -> bool:
+        return any(_event_matches(e, g) and g.get("status") == e["status"] for g in events)
+
+    def trap_ok(t: dict[str, Any]) -> bool:
+        return not any(a.get("kind") == t["kind"] and _norm(t["name"]) in _names(a) for a in actors)
+
+    return {
+        "sectors": ([p for p in persons if p.get("sector")], sector_ok),
+        "roles": ([p for p in persons if p.get("role")], role_ok),
+        "place_countries": ([p for p in expected.get("places", []) if isinstance(p, dict)], place_ok),
+        "quantity_details": ([q for q in expected.get("quantities", []) if q.get("qualifier") or q.get("object")],
+                             lambda q: any(_quantity_matches(q, g) and _quantity_details(q, g) for g in quantities)),
+        "event_status": ([e for e in expected.get("events", []) if e.get("status")], status_ok),
+        "traps": (expected.get("absent", []), trap_ok),
+    }
+
+
 def score(expected: dict[str, Any], analysis: dict[str, Any], label: str = "") -> Score:
     """Recall of each category of `expected` in `analysis` (both as JSON objects)."""
     actors = analysis.get("actors", [])
@@ -97,14 +160,12 @@ def score(expected: dict[str, Any], analysis: dict[str, Any], label: str = "") -
     events = analysis.get("events", [])
     checks: dict[str, tuple[list, Any]] = {
         "countries": (expected.get("countries", []), lambda c: c in have_countries),
-        "persons": (expected.get("persons", []), lambda p: any(
-            a.get("country") == p["country"] and any(_norm(p["name"]) in t for t in _names(a)) for a in actors)),
+        "persons": (expected.get("persons", []), lambda p: _person(actors, p) is not None),
         "organizations": (expected.get("organizations", []), lambda o: any(_norm(o) in t for t in named)),
-        "places": (expected.get("places", []), lambda o: any(_norm(o) in t for t in named)),
+        "places": (expected.get("places", []), lambda o: any(_norm(_place_name(o)) in t for t in named)),
         "events": (expected.get("events", []), lambda e: any(_event_matches(e, g) for g in events)),
         "quantities": (expected.get("quantities", []), lambda q: any(
-            _close(g.get("value"), q["value"]) and (not q.get("unit") or g.get("unit") == q["unit"])
-            for g in analysis.get("quantities", []))),
+            _quantity_matches(q, g) for g in analysis.get("quantities", []))),
         "dates": (expected.get("dates", []), lambda d: any(
             _norm(d["text"]) in _norm(g.get("text")) and str(g.get("value") or "").startswith(d["value"])
             for g in analysis.get("dates", []))),
@@ -122,6 +183,7 @@ def score(expected: dict[str, Any], analysis: dict[str, Any], label: str = "") -
         checks["dependencies"] = (dyad_want.get("dependencies", []), lambda w: any(
             g.get("dependent") == w["dependent"] and g.get("provider") == w["provider"]
             and g.get("dimension") in _as_list(w["dimension"]) for g in deps))
+    checks |= _detail_checks(expected, analysis)
     result = Score()
     for cat, (items, found) in checks.items():
         if not items:
@@ -156,6 +218,7 @@ def evaluate_folder(folder: Path, pipeline=None) -> tuple[Score, dict[str, Score
     for article, exp in gold_pairs(folder):
         expected = json.loads(exp.read_text("utf-8"))
         doc = next(d for d in iter_documents([str(article)]) if hasattr(d, "text"))
+        doc.published = expected.get("published") or doc.published  # as `analyze --published` would
         result = score(expected, pipeline.analyze(doc).as_json(), article.name)
         per_article[article.name] = result
         total.add(result)

@@ -8,7 +8,9 @@ date expression are not quantities.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ..kb import read_table
 from ..model import Analysis, Quantity
 from ..pipeline import stage
 
@@ -36,8 +38,39 @@ QUALIFIERS = ["at least", "at most", "more than", "less than", "fewer than", "as
               "some", "an estimated", "just over", "just under", "close to", "no fewer than", "no more than"]
 _QUAL_RE = re.compile(r"(?:^|\s)(" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
                       + r")\s*$", re.I)
-UNIT_OBJECTS = {"barrels", "tonnes", "tons", "cubic", "kilometres", "kilometers", "km", "miles", "megawatts",
-                "gigawatts", "mw", "gw", "hectares"}
+_MATERIAL = r"(?:\s+of\s+(?:[a-z]+\s+)?[a-z]+?)?"  # "of oil", "of crude oil", "of wheat" between unit and rate
+
+
+# "of wheat", "of crude oil": the material a physical amount measures (two words at most, no function words).
+_OF_MATERIAL = re.compile(r"\s+of\s+([a-z]+(?:\s+(?!(?:a|an|the|per|to|in|from|over|for|by|at|on|into|and|with|"
+                          r"each|every|this|last|next)\b)[a-z]+)?)", re.I)
+_FUNCTION_WORDS = {"a", "an", "the", "per", "to", "in", "from", "over", "for", "by", "at", "on"}
+
+
+@lru_cache(maxsize=1)
+def unit_patterns() -> list[tuple[re.Pattern[str], str, float]]:
+    """Physical units (data/units.tsv) as patterns anchored after a number, longest first."""
+    rows = read_table("units.tsv")[1]
+    out = []
+    for row in sorted(rows, key=lambda r: -len(r["words"])):
+        words = row["words"].split()
+        head = re.escape(words[0])
+        if len(words) > 1 and words[-2] in {"a", "per"}:  # a rate: the material may sit before "a day"
+            body = r"\s+".join(re.escape(w) for w in words[:-2]) + _MATERIAL + r"\s+" + \
+                r"\s+".join(re.escape(w) for w in words[-2:])
+        else:
+            body = r"\s+".join(re.escape(w) for w in words) if len(words) > 1 else head
+        out.append((re.compile(r"\s*(" + body + r")(?![\w²])", re.I), row["unit"], float(row["factor"])))
+    return out
+
+
+def physical_unit(text: str, pos: int) -> tuple[str, float, int] | None:
+    """(unit, factor, end offset) of a unit that starts right after `pos` in text, if any."""
+    for pattern, unit, factor in unit_patterns():
+        m = pattern.match(text, pos)
+        if m:
+            return unit, factor, m.end(1)
+    return None
 
 
 def parse_number(text: str) -> float | None:
@@ -125,6 +158,18 @@ def find_quantities(analysis: Analysis) -> None:
             elif nxt in SYMBOLS and len(nxt) == 3 and unit is None:
                 unit = SYMBOLS[nxt]
                 end_i = k
+        material = None
+        physical = None if unit else physical_unit(text, doc[end_i].idx + len(doc[end_i]))
+        if physical:
+            unit, factor, unit_end = physical
+            value *= factor
+            words = text[doc[end_i].idx + len(doc[end_i]):unit_end]
+            m = _OF_MATERIAL.search(words) or _OF_MATERIAL.match(text, unit_end)
+            if m and m.group(1).split()[0].lower() not in _FUNCTION_WORDS:
+                material = m.group(1)
+                unit_end = max(unit_end, m.end(1))
+            while end_i + 1 < len(doc) and doc[end_i + 1].idx < unit_end:
+                end_i += 1
         start_char = doc[start_i].idx
         m = _QUAL_RE.search(text[max(0, start_char - 20):start_char])
         if m:
@@ -133,7 +178,7 @@ def find_quantities(analysis: Analysis) -> None:
         if value < 2 and unit is None and token.lower_ in {"one", "1"}:
             i = end_i + 1
             continue
-        obj = None if unit == "percent" else _object_of(doc, end_i, doc)
+        obj = material if physical else None if unit == "percent" else _object_of(doc, end_i, doc)
         if unit is None and obj is None:
             i = end_i + 1
             continue  # a bare number with nothing counted is not a quantity we can use
