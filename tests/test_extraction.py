@@ -35,7 +35,7 @@ def test_dates_in_text_skip_the_modal_may_and_money(analyze):
     result = analyze("Officials may meet again, and they said $2025 was paid. Now, in May 2024, talks began.",
                      published="2026-02-09")
     values = {(d["text"], d["value"]) for d in result["dates"]}
-    assert ("May 2024", "2024-05") in values
+    assert ("in May 2024", "2024-05") in values  # the governing preposition is part of the mention
     assert not any(d["text"].lower() in {"may", "now"} or d["text"] == "2025" for d in result["dates"])
 
 
@@ -173,3 +173,24 @@ def test_numeric_dates_follow_the_documents_own_convention(analyze):
 def test_a_small_town_name_outside_a_locative_is_not_a_place(analyze):
     result = analyze("The orchestra played Tchaikovsky’s pieces in Damascus.", published="2025-06-15")
     assert not any(a["name"] == "Tchaikovsky" and a["kind"] == "location" for a in result["actors"])
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Troops have been there since 2023 and will leave by 2035.", "2025-03-05",
+     {("since 2023", "2023"), ("by 2035", "2035")}),
+    ("In January 2025 talks began.", "2025-03-05", {("In January 2025", "2025-01")}),
+    ("Output will fall in the first quarter of 2026 and recover by the end of 2027.", "2025-03-05",
+     {("in the first quarter of 2026", "2026"), ("by the end of 2027", "2027")}),
+    ("The pause lasts until April 2.", "2025-03-07", {("until April 2", "2025-04-02")}),
+    ('"If the tariffs come back in April, we will respond," she said.', "2025-03-07", {("in April", "2025-04")}),
+    ("Talks were held in April.", "2025-03-07", {("in April", "2024-04")}),
+    ("Sales fell in June 2025. A year earlier they had risen.", "2025-07-18",
+     {("in June 2025", "2025-06"), ("A year earlier", "2024-06")}),
+    ("The attack came on 22 March. Two days after, arrests followed.", "2024-04-10",
+     {("on 22 March", "2024-03-22"), ("Two days after", "2024-03-24")}),
+    ("He met them at the weekend.", "2025-03-05", {("at the weekend", "2025-03")}),
+    ("The office said earlier in the week that it would wait.", "2025-08-08", {("earlier in the week", "2025-08")}),
+    ("He sent over 2000 troops in May. It may rain.", "2025-06-01", {("in May", "2025-05")}),
+])
+def test_date_mentions_keep_their_preposition_and_count_from_the_right_date(analyze, text, published, expected):
+    assert {(d["text"], d["value"]) for d in analyze(text, published=published)["dates"]} == expected

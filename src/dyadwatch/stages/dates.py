@@ -25,24 +25,35 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)"
+# A preposition that governs the date is part of the mention ("since 2019" is not "2019"); the alternatives
+# below are tried in order at the same position, the most specific first.
+PREFIX = (r"(?:(?:since|until|till|by|from|in|on|during|before|after|through|as of|as early as|beyond|"
+          r"at|over|for)\s+)?")
+_PART = r"(?:(?:early|mid|late)-?\s?|(?:the\s+)?(?:beginning|start|end|middle|first half|second half) of\s+)?"
+_QUARTER = r"(?:the\s+)?(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th) quarter of"
 PATTERNS = [
-    r"\b(?:early|mid|late|the (?:beginning|start|end|middle) of)?-?\s?(?:last|this|next|past|coming) (?:week|month|year|decade)\b",
-    r"\b(?:earlier|later) this (?:week|month|year)\b",
-    rf"\b{_NUM} (?:days?|weeks?|months?|years?|decades?) (?:ago|earlier|before)\b",
-    r"\b(?:yesterday|today|tomorrow)\b",
-    rf"\b(?:last |this |next |on |since |by )?{_DAY}\b",
-    r"\b(?:the )?(?:19|20)\d0s\b",
-    rf"\b(?:early|mid|late)?-?\s?{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b",
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON},?\s+(?:19|20)\d\d\b",
-    rf"\b(?:early|mid|late)?-?\s?{_MON},?\s+(?:19|20)\d\d\b",
-    rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
+    rf"{_PART}{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b",
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON},?\s+(?:19|20)\d\d\b",
+    rf"{_PART}{_MON},?\s+(?:19|20)\d\d\b",
+    rf"{_QUARTER}\s+(?:19|20)\d\d\b|\bQ[1-4]\s+(?:19|20)\d\d\b",
+    rf"{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\b",
-    r"\b(?:early |mid-|late |last |next |since |in |until |by )?(?:January|February|March|April|June|July|August|September|October|November|December)\b",
+    r"\b(?:early|mid|late|the (?:beginning|start|end|middle) of)?-?\s?(?:last|this|next|past|coming) (?:week|month|year|decade)\b",
+    r"\b(?:earlier|later) (?:this|in the) (?:week|month|year)\b",
+    r"\b(?:the\s+)?(?:(?:last|this|next|past|coming)\s+)?weekend\b",
+    rf"\b{_NUM} (?:days?|weeks?|months?|years?|decades?) (?:ago|earlier|later|before|after)\b",
+    r"\b(?:the\s+)?(?:next|following|previous) (?:day|week|month|year)\b|\b(?:a|the) day (?:before|after|later|earlier)\b",
+    r"\b(?:yesterday|today|tomorrow)\b",
+    rf"\b(?:last |this |next )?{_DAY}\b",
+    r"\b(?:the )?(?:19|20)\d0s\b",
+    r"\b(?:early |mid-|late |last |next )?(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b",
     r"\b\d{4}-\d{2}-\d{2}\b",
     r"\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\b",
-    r"\b(?:early |mid-|late )?(?:19|20)\d\d\b",
+    rf"{_PART}(?:19|20)\d\d\b",
 ]
-DATE_RE = re.compile("|".join(f"(?:{p})" for p in PATTERNS), re.I)
+_PREFIX_RE = re.compile(PREFIX, re.I)
+DATE_RE = re.compile(r"\b" + PREFIX + "(?:" + "|".join(f"(?:{p})" for p in PATTERNS) + ")", re.I)
 
 
 def _shift_months(day: date, months: int) -> tuple[int, int]:
@@ -60,23 +71,75 @@ def _month_before(ref: date, month: int, *, inclusive: bool = True) -> int:
     return ref.year if (month < ref.month or (inclusive and month == ref.month)) else ref.year - 1
 
 
-def resolve(text: str, ref: date | None, order: str = "DMY") -> str | None:
-    """The value of one date expression as YYYY, YYYY-MM, YYYY-MM-DD or a decade like 201X."""
+def _parse_value(value: str | None) -> tuple[date, str] | None:
+    """(first day, precision) of a resolved value, for expressions counted from it."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value or "")
+    if not m:
+        return None
+    precision = "day" if m[3] else "month" if m[2] else "year"
+    return date(int(m[1]), int(m[2] or 1), int(m[3] or 1)), precision
+
+
+def _shifted(anchor: tuple[date, str], unit: str, n: int) -> str | None:
+    """An anchor moved by n units, at the coarser of the anchor's and the unit's precision."""
+    day, precision = anchor
+    if unit in {"day", "week"}:
+        if precision != "day":
+            return None
+        return (day + timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+    if unit == "month":
+        if precision == "year":
+            return None
+        y, mo = _shift_months(day, n)
+        return f"{y}-{mo:02d}"
+    if unit == "year":
+        y = day.year + n
+        return str(y) if precision == "year" else f"{y}-{day.month:02d}" if precision == "month" else \
+            _valid(y, day.month, day.day)
+    return None
+
+
+def _weekend(ref: date, step: int) -> str:
+    """The month of the weekend before (step -1) or after (0/1) the reference day; a weekend day is its own."""
+    if ref.weekday() >= 5:
+        saturday = ref - timedelta(days=ref.weekday() - 5)
+        saturday += timedelta(weeks=1) if step > 0 else timedelta(0)
+    elif step < 0:
+        saturday = ref - timedelta(days=ref.weekday() + 2)
+    else:
+        saturday = ref + timedelta(days=5 - ref.weekday()) + timedelta(weeks=max(step - 1, 0))
+    return f"{saturday.year}-{saturday.month:02d}"
+
+
+def resolve(text: str, ref: date | None, order: str = "DMY", *, ahead: bool = False,
+            anchor: str | None = None) -> str | None:
+    """The value of one date expression as YYYY, YYYY-MM, YYYY-MM-DD or a decade like 201X.
+
+    `ref` is the publication date; `ahead` says the clause looks forward ("will meet in March"), which picks
+    the next occurrence of a month named without its year; `anchor` is the value of the date the text named
+    last, from which "a year earlier" and "the next day" count."""
     t = " ".join(text.lower().replace("-", " ").split())
-    t = re.sub(r"^(?:in|on|since|until|by|during|from|the)\s+", "", t)
-    t = re.sub(r"^(?:early|mid|late|the beginning of|the start of|the end of|the middle of)\s+", "", t)
+    t = re.sub(r"^(?:since|until|till|by|from|in|on|during|before|after|through|as of|as early as|"
+               r"beyond|at|over|for)\s+", "", t)
+    t = re.sub(r"^the\s+(?!(?:next|following|previous|day)\b)", "", t)
+    t = re.sub(r"^(?:early|mid|late|(?:the )?(?:beginning|start|end|middle|first half|second half) of)\s+", "", t)
     t = " ".join(re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", t).replace(",", "").replace(".", " ").split())
+    m = re.fullmatch(r"(?:(?:the )?(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th) quarter of|q[1-4]) "
+                     r"((?:19|20)\d\d)", t)
+    if m:
+        return m[1]
     m = re.fullmatch(r"(?:the )?((?:19|20)\d)0s", t)
     if m:
         return f"{m[1]}X"
     m = re.fullmatch(r"((?:19|20)\d\d)", t)
     if m:
         return m[1]
-    m = re.fullmatch(r"(\d{4}) (\d{2}) (\d{2})|(\d{4})-(\d{2})-(\d{2})", text.strip())
+    bare = _PREFIX_RE.sub("", text.strip(), count=1)
+    m = re.fullmatch(r"(\d{4}) (\d{2}) (\d{2})|(\d{4})-(\d{2})-(\d{2})", bare)
     if m:
         y, mo, d = (m[1], m[2], m[3]) if m[1] else (m[4], m[5], m[6])
         return _valid(int(y), int(mo), int(d))
-    m = re.fullmatch(r"(\d{1,2})[./](\d{1,2})[./](\d{4})", text.strip())
+    m = re.fullmatch(r"(\d{1,2})[./](\d{1,2})[./](\d{4})", bare)
     if m:
         a, b, y = int(m[1]), int(m[2]), int(m[3])
         if a > 12 or (order == "DMY" and b <= 12):
@@ -96,13 +159,15 @@ def resolve(text: str, ref: date | None, order: str = "DMY") -> str | None:
     if m:
         mon, day = (m[1], m[2]) if m[1].isalpha() else (m[2], m[1])
         if mon in MONTHS:
-            year = ref.year if (MONTHS[mon], int(day)) <= (ref.month, ref.day) else ref.year - 1
+            past = (MONTHS[mon], int(day)) <= (ref.month, ref.day)
+            year = ref.year - (0 if past else 1) if not ahead else ref.year + (1 if past and MONTHS[mon] < ref.month
+                                                                               else 0)
             return _valid(year, MONTHS[mon], int(day))
     m = re.fullmatch(r"(last|next|this)? ?([a-z]+)", t)
-    if m and m[2] in MONTHS and MONTHS[m[2]] and len(m[2]) > 3:
+    if m and m[2] in MONTHS and MONTHS[m[2]] and (len(m[2]) > 3 or m[2] == "may"):
         month = MONTHS[m[2]]
-        if m[1] == "next":
-            year = ref.year if month > ref.month else ref.year + 1
+        if m[1] == "next" or (ahead and m[1] != "last"):
+            year = ref.year if month >= ref.month and not (m[1] == "next" and month == ref.month) else ref.year + 1
         elif m[1] == "last":
             year = _month_before(ref, month, inclusive=False)
         else:
@@ -121,10 +186,27 @@ def resolve(text: str, ref: date | None, order: str = "DMY") -> str | None:
             thursday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=step, days=3)
             return f"{thursday.year}-{thursday.month:02d}"
         return None
-    m = re.fullmatch(r"(?:earlier|later) this (week|month|year)", t)
+    m = re.fullmatch(r"(?:earlier|later) (?:this|in the) (week|month|year)", t)
     if m:
-        return {"year": str(ref.year), "month": f"{ref.year}-{ref.month:02d}"}.get(m[1])
-    m = re.fullmatch(r"(\d+|[a-z]+(?: few)?) (day|week|month|year|decade)s? (?:ago|earlier|before)", t)
+        if m[1] == "week":
+            monday = ref - timedelta(days=ref.weekday())
+            return f"{ref.year}-{ref.month:02d}" if monday.month == ref.month else \
+                str(ref.year) if monday.year == ref.year else None
+        return {"year": str(ref.year), "month": f"{ref.year}-{ref.month:02d}"}[m[1]]
+    m = re.fullmatch(r"(?:(last|this|next|past|coming) )?weekend", t)
+    if m:
+        return _weekend(ref, {"last": -1, "past": -1, "this": 0, "coming": 1, "next": 1}.get(m[1] or "", -1))
+    counted_from = _parse_value(anchor) or (ref, "day")
+    m = re.fullmatch(r"(?:the )?(next|following|previous) (day|week|month|year)|(?:a|the) day (before|after|later|earlier)",
+                     t)
+    if m:
+        forward = (m[1] or m[3]) in {"next", "following", "after", "later"}
+        return _shifted(counted_from, m[2] or "day", 1 if forward else -1)
+    m = re.fullmatch(r"(\d+|[a-z]+(?: few)?) (day|week|month|year)s? (earlier|before|later|after)", t)
+    if m and _number(m[1]) is not None:
+        n = _number(m[1]) * (1 if m[3] in {"later", "after"} else -1)
+        return _shifted(counted_from, m[2], n)
+    m = re.fullmatch(r"(\d+|[a-z]+(?: few)?) (day|week|month|year|decade)s? ago", t)
     if m and _number(m[1]) is not None:
         n, unit = _number(m[1]), m[2]
         if unit == "day":
@@ -183,6 +265,43 @@ def _plausible_year(text: str, start: int, end: int) -> bool:
                     after, re.I) is None
 
 
+FUTURE_AUX = {"will", "shall", "'ll", "would", "could", "might", "may", "can", "should"}
+FUTURE_HEADS = {"plan", "schedule", "due", "expect", "set", "aim", "intend", "hope", "target", "upcoming",
+                "coming", "forthcoming", "next", "ahead"}
+_LOOKS_AHEAD_PREPS = {"until", "till", "by", "beyond"}
+
+
+def _looks_ahead(analysis: Analysis, start: int, end: int, prep: str) -> bool:
+    """Does the clause of this date look forward ("will meet in March", "is due in April", "until April 2")?"""
+    doc = analysis.doc
+    if doc is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span.root
+    if any(t.lower_ in FUTURE_HEADS for t in token.lefts):
+        return True
+    for _ in range(5):
+        if token.pos_ in {"VERB", "AUX"}:
+            break
+        if token.head is token:
+            return False
+        token = token.head
+        if token.lower_ in FUTURE_HEADS or token.lemma_.lower() in FUTURE_HEADS:
+            return True
+    aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
+    if aux & FUTURE_AUX or token.lemma_.lower() in FUTURE_HEADS:
+        return True
+    if token.tag_ in {"VBZ", "VBP"} and any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "once", "when"}
+                                            for c in token.children):
+        return True  # "if the tariffs come back in April": a present tense in a condition looks forward
+    if token.tag_ == "VB" and "to" in aux:  # "to visit in March": an infinitive looks forward
+        head = token.head
+        return head.lemma_.lower() in FUTURE_HEADS or head.tag_ in {"VBZ", "VBP", "VB"}
+    return prep in _LOOKS_AHEAD_PREPS and token.tag_ in {"VBZ", "VBP", "VB", "VBG"}
+
+
 @stage("dates", requires=("doc",), assigns=("dates",))
 def find_dates(analysis: Analysis) -> None:
     doc_ = analysis.document
@@ -191,21 +310,34 @@ def find_dates(analysis: Analysis) -> None:
     order = doc_.date_order or infer_order(text) or config.get("input", "date_order")
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    anchor: str | None = None  # the value of the last date the text named, for "a year earlier"
     for m in DATE_RE.finditer(text):
         surface = m.group(0).strip()
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         end = start + len(surface)
-        if re.fullmatch(r"(?:early |mid-|late )?(?:19|20)\d\d", surface, re.I) and not _plausible_year(text, start, end):
+        prep_match = _PREFIX_RE.match(surface)
+        prep = prep_match.group(0).strip().lower() if prep_match else ""
+        core = surface[len(prep_match.group(0)) if prep_match else 0:]
+        core_start = end - len(core)
+        if re.fullmatch(r"(?:early |mid-|late )?(?:19|20)\d\d", core, re.I) and \
+                not _plausible_year(text, core_start, end):
             continue
-        if re.fullmatch(r"(?:last |this |next |on |since |by )?May", surface) and not surface[:1].isupper():
-            continue
-        if surface == "May" and re.match(r"\s+(?:not|be|have|also|well|still|soon|take|seek)\b", text[end:end + 8]):
-            continue  # the modal verb
-        value = resolve(surface, ref, order)
-        if value is None:
-            continue
+        if re.fullmatch(r"(?:(early|mid-|late|last|next) )?may", core, re.I) and (
+                not core[-3:-2].isupper() or not (prep or core[:1].islower() or " " in core)
+                or re.match(r"\s+(?:not|be|have|also|well|still|soon|take|seek)\b", text[end:end + 8])):
+            continue  # the modal verb: a bare "May" is a month only after "in", "since", "late"…
+        if prep in {"at", "over", "for"} and not re.search(r"weekend", core, re.I):
+            start, surface = core_start, core  # "over 2000 troops", "for March": not governing prepositions
         if any(s < end and start < e for s, e in taken):
+            continue
+        month_only = re.fullmatch(rf"(?:early |mid-|late |last |next )?{_MON}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|"
+                                  rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}", core, re.I)
+        ahead = bool(month_only) and _looks_ahead(analysis, core_start, end, prep)
+        value = resolve(surface, ref, order, ahead=ahead, anchor=anchor)
+        if value is None:
             continue
         taken.append((start, end))
         found.append(DateMention(surface, value, start, end))
+        if not value.endswith("X"):
+            anchor = value
     analysis.dates = sorted(found, key=lambda d: d.start)
