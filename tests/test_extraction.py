@@ -194,3 +194,25 @@ def test_a_small_town_name_outside_a_locative_is_not_a_place(analyze):
 ])
 def test_date_mentions_keep_their_preposition_and_count_from_the_right_date(analyze, text, published, expected):
     assert {(d["text"], d["value"]) for d in analyze(text, published=published)["dates"]} == expected
+
+
+@pytest.mark.parametrize("text, name, country, sector", [
+    ('"Nothing changes," said Valeria Ortiz, an economist at the National Autonomous University of Mexico.',
+     "Valeria Ortiz", "MEX", "EDU"),
+    ("Kazakh Energy Ministry spokesman Ruslan Akhmetov said output fell.", "Ruslan Akhmetov", "KAZ", "GOV"),
+    ('"It holds," said Selin Aydemir, a researcher at Kadir Has University in Istanbul.', "Selin Aydemir", "TUR", "EDU"),
+    ("Moscow’s envoy in Vienna, Mikhail Ulyanov, wrote that the vote was political.", "Mikhail Ulyanov", "RUS", "GOV"),
+    ("India will look elsewhere. Commerce Minister Piyush Goyal said talks would go on.", "Piyush Goyal", "IND", "GOV"),
+    ("Uruguay's Yamandú Orsi urged the bloc to act.", "Yamandú Orsi", "URY", None),
+])
+def test_people_outside_the_knowledge_base_are_bound_by_their_phrase(analyze, text, name, country, sector):
+    person = next(a for a in analyze(text)["actors"] if a["name"] == name)
+    assert person["country"] == country
+    if sector:
+        assert person["sector"] == sector
+
+
+def test_a_later_mention_without_accents_joins_the_person(analyze):
+    result = analyze("Pedro Sánchez spoke first. Later Sanchez left.", published="2025-07-09")
+    people = [a for a in result["actors"] if a["kind"] == "person"]
+    assert len(people) == 1 and len(people[0]["mentions"]) == 2

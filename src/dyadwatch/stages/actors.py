@@ -9,6 +9,7 @@ Later partial mentions ("al-Sharaa") and pronouns join the person they refer to.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -247,14 +248,73 @@ def _title_after(doc: Doc, end: int, reg: Registry) -> tuple[str | None, str | N
     return None, None
 
 
-def _org_actor(span: Span, reg: Registry) -> Actor:
-    name = span.text
-    country = None
+def _country_in(span: Span, reg: Registry) -> str | None:
+    """The country a name carries in its own words: "Kazakh Energy Ministry", "University of Nairobi"."""
+    table = phrase_table()
     for token in span:
         actor = reg.analysis.token_actor.get(token.i)
         if actor is not None and actor.country:
+            return actor.country
+    for n in (2, 1):
+        for i in range(span.start, span.end - n + 1):
+            entry = table.get(span.doc[i:i + n].text)
+            if entry is None:
+                continue
+            if entry.kind in {"country", "demonym", "capital", "metonym"}:
+                return entry.key
+            if entry.kind == "place" and (place := kbase.curated_places().get(entry.key)) and place.country:
+                return place.country
+            if n == 1 and (cities := kbase.city_gazetteer().get(span.doc[i].text)) and cities[0].population > SMALL_TOWN:
+                return cities[0].country
+    return None
+
+
+def _affiliation(span: Span, reg: Registry) -> tuple[str | None, str | None, Actor | None]:
+    """(country, sector, organisation) of a person from the phrases the parse attaches to the name.
+
+    "Kazakh Energy Ministry spokesman X", "Uruguay's X", "X, an economist at the University of Nairobi",
+    "Russia's chief negotiator, presidential aide X": the nearest country, organisation or place in the
+    name's own noun phrase, its appositive, or the phrase it is the appositive of; the sector from a title
+    word among them, else from the organisation."""
+    root = span.root
+    near = [t for left in root.lefts for t in left.subtree]
+    near += [t for child in root.rights if child.dep_ == "appos" for t in child.subtree]
+    if root.dep_ == "appos":
+        near += [t for t in root.head.subtree if t.i < span.start and t.dep_ != "punct"]
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ in {"a", "an", "the"}:
+        # ", a researcher at X University in Istanbul": the appositive as written, whatever the parse made of it
+        end = span.end + 1
+        while end < min(span.sent.end, span.end + 16) and doc[end].text not in {",", ";", ".", "—", ")"}:
+            end += 1
+        near += list(doc[span.end + 1:end])
+    near = sorted({t.i: t for t in near if not span.start <= t.i < span.end}.values(), key=lambda t: abs(t.i - span.start))
+    country = sector = org = None
+    for token in near:  # a state or an organisation first, a place ("a university in Bamako") after
+        actor = reg.analysis.token_actor.get(token.i)
+        if actor is None or actor.kind in {"person", "location"}:
+            continue
+        if actor.kind == "organization" and org is None:
+            org = actor
+        if actor.country or (actor.kind == "organization" and actor.sector == "IGO"):
             country = actor.country
             break
+    else:
+        place = next((a for t in near if (a := reg.analysis.token_actor.get(t.i)) is not None
+                      and a.kind == "location" and a.country), None)
+        country = place.country if place is not None else None
+    words = " " + " ".join(t.lower_ for t in sorted(near, key=lambda t: t.i)) + " "
+    title = next((t for t in sorted(titles(), key=len, reverse=True) if f" {t} " in words), None)
+    if title:
+        sector = titles()[title][1]
+    if org is not None and (sector is None or org.sector == "IGO"):
+        sector = org.sector
+    return country, sector, org
+
+
+def _org_actor(span: Span, reg: Registry) -> Actor:
+    name = span.text
+    country = _country_in(span, reg)
     sector = next((code for pattern, code in ORG_SECTORS if pattern.search(name)), None)
     return reg.get(f"org:{slug(name)}", name=name, kind="organization", country=country, sector=sector)
 
@@ -321,8 +381,9 @@ def find_actors(analysis: Analysis) -> None:
         elif entry.kind == "place":
             reg.mention(reg.place(kbase.curated_places()[entry.key], entry.key), span)
 
-    # Pass 2: spaCy's entities that the knowledge base does not know.
-    for span in chosen:
+    # Pass 2: spaCy's entities that the knowledge base does not know; people last, so that the
+    # organisations and places their titles and appositives name are known when they are bound.
+    for span in sorted(chosen, key=lambda s: s.label_ == "PERSON"):
         if span.label_ == "KB" or span.label_ == "NORP":
             continue
         name = span.text
@@ -339,6 +400,7 @@ def find_actors(analysis: Analysis) -> None:
                 continue
             _person(span, reg)
 
+    _rebind_former_office_holders(analysis, reg)
     _resolve_pronouns(analysis, reg)
     analysis.actors = sorted(reg.by_id.values(), key=lambda a: a.mentions[0].start if a.mentions else 0)
     for actor in analysis.actors:
@@ -351,9 +413,10 @@ def _person(span: Span, reg: Registry) -> None:
     tokens = name.split()
     # A later partial mention ("al-Sharaa", "Maher") of a person already named in full.
     known = [a for a in reg.by_id.values() if a.kind == "person"]
+    folded = fold(name).split()
     for actor in sorted(known, key=lambda a: (a.role is None, -len(a.mentions))):
-        full = actor.name.split()
-        if len(tokens) < len(full) and (full[-len(tokens):] == tokens or full[:len(tokens)] == tokens):
+        full = fold(actor.name).split()
+        if len(folded) < len(full) and (full[-len(folded):] == folded or full[:len(folded)] == folded):
             reg.mention(actor, span)
             return
         if any(m.text == name for m in actor.mentions):
@@ -363,6 +426,11 @@ def _person(span: Span, reg: Registry) -> None:
     if country is None:
         country, sector_after = _title_after(doc, span.end, reg)
         sector = sector or sector_after
+    if country is None or sector is None:
+        country_near, sector_near, _ = _affiliation(span, reg)
+        country, sector = country or country_near, sector or sector_near
+    if country is None and sector in {"GOV", "MIL"}:
+        country = _only_country_around(span, reg)
     if country is None and len(tokens) > 1:
         # Family name shared with a person of known country in the same article (relatives in the news).
         surname = tokens[-1]
@@ -374,9 +442,46 @@ def _person(span: Span, reg: Registry) -> None:
             reg.mention(reg.person(term.person_id), span)
             return
     actor = reg.get(f"person:{slug(name)}", name=name, kind="person", country=country, sector=sector)
-    if actor.country is None and country:
-        actor.country = country
+    actor.country = actor.country or country
+    actor.sector = actor.sector or sector
     reg.mention(actor, span)
+
+
+def _only_country_around(span: Span, reg: Registry) -> str | None:
+    """The one state named in the official's sentence, else in the sentence before ("Interior Minister X said")."""
+    sent = span.sent
+    previous = span.doc[sent.start - 1].sent if sent.start > 0 else None
+    for part in (sent, previous):
+        if part is None:
+            continue
+        states = {a.country for t in part if (a := reg.analysis.token_actor.get(t.i)) is not None
+                  and a.kind in {"country", "government"}}
+        if len(states) == 1:
+            return states.pop()
+        if states:
+            return None
+    return None
+
+
+def _rebind_former_office_holders(analysis: Analysis, reg: Registry) -> None:
+    """A known person out of the office the knowledge base has for them, named with an international
+    organisation's title ("NATO Secretary-General Mark Rutte"), acts for that organisation."""
+    for actor in list(reg.by_id.values()):
+        if actor.kind != "person" or not (actor.role or "").startswith("former"):
+            continue
+        for mention in actor.mentions:
+            span = analysis.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            _, sector, org = _affiliation(span, reg)
+            if org is not None and org.sector == "IGO" and sector == "IGO":
+                actor.country, actor.sector = org.country, "IGO"
+                break
+
+
+def fold(text: str) -> str:
+    """Case and accents folded, for comparing names ("Sánchez" = "Sanchez")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
 
 
 def _resolve_pronouns(analysis: Analysis, reg: Registry) -> None:
