@@ -216,3 +216,21 @@ def test_a_later_mention_without_accents_joins_the_person(analyze):
     result = analyze("Pedro Sánchez spoke first. Later Sanchez left.", published="2025-07-09")
     people = [a for a in result["actors"] if a["kind"] == "person"]
     assert len(people) == 1 and len(people[0]["mentions"]) == 2
+
+
+@pytest.mark.parametrize("text, value, unit, qualifier, obj", [
+    ("Britain signed a £1.6bn deal.", 1_600_000_000, "GBP", None, "deal"),
+    ("Paris pledged up to €3bn in aid.", 3_000_000_000, "EUR", "up to", None),
+    ("Revenue fell to 787bn roubles.", 787_000_000_000, "RUB", None, None),
+    ("Trump announced a 25% tariff on goods.", 25, "percent", None, "tariff"),
+    ("About one million Tajiks work in Russia.", 1_000_000, None, "about", "Tajiks"),
+    ("Peacekeepers monitor the 80-kilometre buffer zone.", 80, "km", None, None),
+    ("Brent traded near $63 a barrel.", 63, "USD", "near", None),
+])
+def test_glued_scales_hyphenated_units_and_what_a_percent_qualifies(analyze, text, value, unit, qualifier, obj):
+    (q,) = analyze(text)["quantities"]
+    assert (q["value"], q["unit"], q["qualifier"], q["object"]) == (value, unit, qualifier, obj)
+
+
+def test_one_is_a_count_only_with_a_scale(analyze):
+    assert analyze("One of them left for one day.")["quantities"] == []

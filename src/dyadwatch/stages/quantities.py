@@ -32,10 +32,10 @@ CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EU
                   "rupees": "INR", "won": "KRW", "lira": "TRY", "liras": "TRY", "lire": "TRY", "real": "BRL",
                   "reais": "BRL", "riyal": "SAR", "riyals": "SAR", "dirham": "AED", "dirhams": "AED",
                   "shekel": "ILS", "shekels": "ILS", "hryvnia": "UAH", "hryvnias": "UAH", "peso": "ARS",
-                  "pesos": "ARS"}
+                  "pesos": "ARS", "rial": "IRR", "rials": "IRR"}
 QUALIFIERS = ["at least", "at most", "more than", "less than", "fewer than", "as many as", "as much as",
               "up to", "over", "under", "around", "about", "approximately", "roughly", "nearly", "almost",
-              "some", "an estimated", "just over", "just under", "close to", "no fewer than", "no more than"]
+              "some", "an estimated", "near", "just over", "just under", "close to", "no fewer than", "no more than"]
 _QUAL_RE = re.compile(r"(?:^|\s)(" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
                       + r")\s*$", re.I)
 _MATERIAL = r"(?:\s+of\s+(?:[a-z]+\s+)?[a-z]+?)?"  # "of oil", "of crude oil", "of wheat" between unit and rate
@@ -60,7 +60,7 @@ def unit_patterns() -> list[tuple[re.Pattern[str], str, float]]:
                 r"\s+".join(re.escape(w) for w in words[-2:])
         else:
             body = r"\s+".join(re.escape(w) for w in words) if len(words) > 1 else head
-        out.append((re.compile(r"\s*(" + body + r")(?![\w²])", re.I), row["unit"], float(row["factor"])))
+        out.append((re.compile(r"\s*-?\s*(" + body + r")(?![\w²])", re.I), row["unit"], float(row["factor"])))
     return out
 
 
@@ -73,12 +73,19 @@ def physical_unit(text: str, pos: int) -> tuple[str, float, int] | None:
     return None
 
 
+_GLUED_SCALE = re.compile(r"(\d[\d,]*(?:\.\d+)?)(bn|mn|mln|bln|tn|trn|m|b|k)")
+
+
 def parse_number(text: str) -> float | None:
+    """The value of a number token: digits ("1,200", "3.5"), glued scales ("1.6bn"), number words."""
     t = text.lower().replace(",", "").strip()
     try:
         return float(t)
     except ValueError:
         pass
+    m = _GLUED_SCALE.fullmatch(t)
+    if m:
+        return float(m[1]) * SCALES[m[2]]
     if t in WORDS:
         return float(WORDS[t])
     parts = re.split(r"[-\s]", t)
@@ -121,8 +128,11 @@ def find_quantities(analysis: Analysis) -> None:
     i = 0
     while i < len(doc):
         token = doc[i]
-        value = parse_number(token.text) if (token.like_num or token.lower_ in WORDS) else None
-        if value is None or token.lower_ in {"one", "hundred"} and token.dep_ not in {"nummod", "quantmod"}:
+        glued = _GLUED_SCALE.fullmatch(token.lower_.replace(",", "")) is not None
+        value = parse_number(token.text) if (token.like_num or token.lower_ in WORDS or glued) else None
+        scaled = i + 1 < len(doc) and doc[i + 1].lower_ in SCALES
+        if value is None or token.lower_ in {"one", "hundred"} and token.dep_ not in {"nummod", "quantmod"} \
+                and not scaled:
             i += 1
             continue
         start_i = end_i = i
@@ -178,7 +188,13 @@ def find_quantities(analysis: Analysis) -> None:
         if value < 2 and unit is None and token.lower_ in {"one", "1"}:
             i = end_i + 1
             continue
-        obj = material if physical else None if unit == "percent" else _object_of(doc, end_i, doc)
+        if physical:
+            obj = material
+        elif unit == "percent":  # "a 25% tariff": the noun right after the percent
+            nxt = doc[end_i + 1] if end_i + 1 < len(doc) else None
+            obj = _object_of(doc, end_i, doc) if nxt is not None and nxt.pos_ in {"NOUN", "ADJ"} else None
+        else:
+            obj = _object_of(doc, end_i, doc)
         if unit is None and obj is None:
             i = end_i + 1
             continue  # a bare number with nothing counted is not a quantity we can use
