@@ -234,3 +234,25 @@ def test_glued_scales_hyphenated_units_and_what_a_percent_qualifies(analyze, tex
 
 def test_one_is_a_count_only_with_a_scale(analyze):
     assert analyze("One of them left for one day.")["quantities"] == []
+
+
+def test_a_title_standing_for_a_person_and_continued_quotes(analyze):
+    text = ('Friedrich Merz met Volodymyr Zelensky in Berlin. "This is a new kind of partnership. Ukraine must '
+            'be able to defend itself," the chancellor said. "We are grateful," Zelensky said. '
+            '"We will show results soon."')
+    quotes = {q["text"][:12]: q["speaker"]["name"] for q in analyze(text, published="2025-05-28")["quotes"]}
+    assert quotes == {"This is a ne": "Friedrich Merz", "We are grate": "Volodymyr Zelensky",
+                      "We will show": "Volodymyr Zelensky"}
+
+
+def test_the_speech_verb_beats_according_to_and_untagged_surnames_are_found(analyze):
+    text = ('Treasury Secretary Scott Bessent met Korean officials. Bessent, according to a Treasury readout, '
+            'called the talks "a very successful first step" and wanted a deal.')
+    (quote,) = analyze(text, published="2025-04-25")["quotes"]
+    assert quote["speaker"]["name"] == "Scott Bessent"
+
+
+def test_a_name_modifying_a_site_is_a_place_not_a_person(analyze):
+    result = analyze("Kazakh officials said output at the Tengiz field had been scaled back.")
+    kinds = {a["name"]: a["kind"] for a in result["actors"]}
+    assert kinds.get("Tengiz") == "location"

@@ -398,13 +398,37 @@ def find_actors(analysis: Analysis) -> None:
             if place is not None:  # the model's known trap: small towns tagged as people
                 reg.mention(reg.place(place, name), span)
                 continue
+            if _names_a_thing(span):
+                if span.root.head.lower_ in SITE_HEADS:  # "the Tengiz field": a place, in the sentence's country
+                    site = kbase.Place(name, _only_country_around(span, reg), None, None, "landmark")
+                    reg.mention(reg.place(site, name), span)
+                continue
             _person(span, reg)
 
     _rebind_former_office_holders(analysis, reg)
+    _surnames_the_model_missed(analysis, reg)
     _resolve_pronouns(analysis, reg)
     analysis.actors = sorted(reg.by_id.values(), key=lambda a: a.mentions[0].start if a.mentions else 0)
     for actor in analysis.actors:
         actor.mentions.sort(key=lambda m: m.start)
+
+
+THING_HEADS = {"field", "fields", "plant", "refinery", "port", "base", "dam", "pipeline", "frigate", "frigates",
+               "missile", "missiles", "system", "systems", "mine", "terminal", "airport", "station", "reactor",
+               "crossing", "bridge", "canal", "river", "valley", "region", "district", "village", "town",
+               "island", "islands", "strait", "brand", "class", "tank", "tanks", "jet", "jets", "drone", "drones",
+               "vessel", "ship", "ships", "crude", "blend", "grade", "deal", "accord", "corridor", "project"}
+
+
+SITE_HEADS = {"field", "fields", "plant", "refinery", "port", "base", "dam", "mine", "terminal", "airport",
+              "station", "crossing", "bridge", "canal", "river", "valley", "region", "district", "village", "town",
+              "island", "islands", "strait"}
+
+
+def _names_a_thing(span: Span) -> bool:
+    """A name used as the modifier of a thing ("the Tengiz field", "Taurus missiles") is not a person."""
+    root = span.root
+    return root.dep_ == "compound" and root.head.lower_ in THING_HEADS and root.head.i >= span.end
 
 
 def _person(span: Span, reg: Registry) -> None:
@@ -463,6 +487,24 @@ def _only_country_around(span: Span, reg: Registry) -> str | None:
     return None
 
 
+def _surnames_the_model_missed(analysis: Analysis, reg: Registry) -> None:
+    """A later bare surname of a person named in full ("Bessent, according to ...") that the model did
+    not tag is still that person, when no other person of the document shares it."""
+    doc = analysis.doc
+    surnames: dict[str, Actor | None] = {}
+    for actor in reg.by_id.values():
+        parts = actor.name.split() if actor.kind == "person" else []
+        if len(parts) > 1 and len(parts[-1]) > 3 and parts[-1][:1].isupper():
+            surnames[parts[-1]] = None if parts[-1] in surnames else actor
+    for token in doc:
+        actor = surnames.get(token.text)
+        if actor is None or token.i in analysis.token_actor or token.pos_ not in {"PROPN", "NOUN", "ADV", "ADJ"}:
+            continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper() and doc[token.i + 1].is_alpha:
+            continue  # part of a longer name
+        reg.mention(actor, doc[token.i:token.i + 1])
+
+
 def _rebind_former_office_holders(analysis: Analysis, reg: Registry) -> None:
     """A known person out of the office the knowledge base has for them, named with an international
     organisation's title ("NATO Secretary-General Mark Rutte"), acts for that organisation."""
@@ -485,23 +527,49 @@ def fold(text: str) -> str:
 
 
 def _resolve_pronouns(analysis: Analysis, reg: Registry) -> None:
-    """he/she/his and "the President" point to the nearest person named before them (within 3 sentences)."""
+    """he/she/his and "the President", "the chancellor", "the foreign minister" point to a person named
+    before them (within 3 sentences): a pronoun to the last one, a title to the last one holding that
+    office (or, for a title without one, the last one of that title's sector)."""
     doc = analysis.doc
-    last_person: Actor | None = None
-    last_sent = -99
+    table = titles()
+    recent: list[tuple[int, Actor]] = []  # (sentence number, person), latest last
     sent_index = {s.start: n for n, s in enumerate(doc.sents)}
     current = 0
+    skip_to = -1
     for token in doc:
         if token.is_sent_start:
             current = sent_index.get(token.i, current)
+        if token.i < skip_to:
+            continue
         actor = analysis.token_actor.get(token.i)
         if actor is not None and actor.kind == "person":
-            last_person, last_sent = actor, current
+            recent = [(n, a) for n, a in recent if a is not actor] + [(current, actor)]
             continue
-        if last_person is None or current - last_sent > 3 or token.i in analysis.token_actor:
+        candidates = [a for n, a in reversed(recent) if current - n <= 3]
+        if not candidates or token.i in analysis.token_actor:
             continue
         if token.lower_ in PRONOUNS and token.pos_ == "PRON":
-            analysis.token_actor[token.i] = last_person
-        elif (token.lower_ in titles() and token.i > 0 and doc[token.i - 1].lower_ == "the"
-              and token.text[:1].isupper() and last_person.role):
-            analysis.token_actor[token.i] = last_person
+            analysis.token_actor[token.i] = candidates[0]
+        elif token.lower_ == "the":
+            title_end = _title_at(doc, token.i + 1, table)
+            if title_end is None:
+                continue
+            role, sector = table[doc[token.i + 1:title_end].text.lower()]
+            person = next((a for a in candidates if role and (a.role or "").endswith(role)), None) if role else \
+                next((a for a in candidates if sector and a.sector == sector), None)
+            if person is not None:
+                for i in range(token.i + 1, title_end):
+                    analysis.token_actor[i] = person
+                skip_to = title_end
+
+
+def _title_at(doc: Doc, start: int, table: dict) -> int | None:
+    """The end of a title standing alone at `start` ("the chancellor said"), not before a name."""
+    for n in (3, 2, 1):
+        end = start + n
+        if end > len(doc) or doc[start:end].text.lower() not in table:
+            continue
+        if end < len(doc) and (doc[end].pos_ == "PROPN" or doc[end].ent_type_ == "PERSON" or doc[end].text == "of"):
+            return None  # "the President Joe Biden", "the president of Iran": not an anaphor
+        return end
+    return None

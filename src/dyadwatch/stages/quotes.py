@@ -27,36 +27,35 @@ QUOTE_RE = re.compile(
 MIN_WORDS = 3
 
 
-def _speaker_near(analysis: Analysis, start: int, end: int) -> Actor | None:
-    """The subject of a speech verb in the sentence(s) holding the quote, outside the quote itself."""
+def _speaker_near(analysis: Analysis, start: int, end: int, inner: str) -> Actor | None:
+    """The speaker named by the attribution around a quote, outside the quote itself.
+
+    First the subject of a speech verb in the quote's own sentence(s), then "according to"; the sentence
+    after the quote only when the quote leaves its sentence open (`"...," he said.`)."""
     doc = analysis.doc
     first = doc.char_span(start, start + 1, alignment_mode="expand")
     last = doc.char_span(end - 1, end, alignment_mode="expand")
     if first is None or last is None:
         return None
     sents = {first.sent.start: first.sent, last.sent.start: last.sent}
-    # The sentence right after a quote often holds the attribution ("... ," he said.)
     after = last.sent.end
-    if after < len(doc):
+    if after < len(doc) and inner.rstrip().endswith((",", "—", "–")):
         sents.setdefault(doc[after].sent.start, doc[after].sent)
-    for sent in sorted(sents.values(), key=lambda s: s.start):
-        for token in sent:
-            inside = start <= token.idx < end
-            if inside:
-                continue
-            if token.lemma_ in SPEECH_LEMMAS and token.pos_ in {"VERB", "AUX"}:
-                for child in token.children:
-                    if child.dep_ in {"nsubj", "nsubjpass"}:
-                        actor = _actor_of(analysis, child)
-                        if actor is not None:
-                            return actor
-            if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-                for t in doc[token.i + 2:min(token.i + 8, sent.end)]:
-                    actor = analysis.token_actor.get(t.i)
-                    if actor is not None:
-                        return actor
-        if sent.start > last.sent.start:
-            break
+    outside = [t for sent in sorted(sents.values(), key=lambda s: s.start) for t in sent if not start <= t.idx < end]
+    for token in outside:
+        if token.lemma_ in SPEECH_LEMMAS and token.pos_ in {"VERB", "AUX"}:
+            subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            # no subject in the parse: a person standing before the verb ("Bessent, according to ..., called")
+            for child in subjects or [c for c in token.lefts if c.dep_ not in {"prep", "punct"}]:
+                actor = _actor_of(analysis, child)
+                if actor is not None and (subjects or actor.kind == "person"):
+                    return actor
+    for token in outside:
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            for t in doc[token.i + 2:min(token.i + 8, token.sent.end)]:
+                actor = analysis.token_actor.get(t.i)
+                if actor is not None:
+                    return actor
     return None
 
 
@@ -83,7 +82,7 @@ def find_quotes(analysis: Analysis) -> None:
         if len(inner.split()) < (MIN_WORDS + 1 if group == "q" else MIN_WORDS):
             continue
         start, end = m.start(group), m.end(group)
-        speaker = _speaker_near(analysis, m.start(), m.end())
+        speaker = _speaker_near(analysis, m.start(), m.end(), inner)
         if speaker is None and previous is not None and previous.speaker is not None:
             between = text[previous.end + 1:m.start()]
             if "\n" not in between:
