@@ -5,12 +5,14 @@
 Each measurement runs in its own process (so peak memory is its own): `bare` is `nlp.pipe` of the
 model as spacy.load gives it, `full` is dyadwatch's whole pipeline (spaCy + actors, dates, quantities,
 quotes, events, dyads) over the same texts. Prints articles/second, words/second, the ratio and peak RSS,
-and writes bench/results/speed.json.
+the share of each dyadwatch stage in the full run, and the knowledge base's start-up (first use with an
+empty cache, then with the cache built), and writes bench/results/speed.json.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import resource
@@ -43,10 +45,19 @@ def measure(kind: str, model: str, repeat: int) -> dict:
         for _ in nlp.pipe((d.text for d in docs), batch_size=16):
             pass
     else:
-        from dyadwatch.pipeline import Pipeline
+        from dyadwatch.pipeline import STAGES, Pipeline
 
         pipe = Pipeline.default()
         list(pipe.analyze_many(docs[:1]))  # warm up: model, knowledge base, matcher
+        stage_seconds = dict.fromkeys(pipe.names, 0.0)
+        for name in pipe.names:  # time each stage as it runs, same code path
+            func = STAGES[name].func
+
+            def timed(analysis, _func=func, _name=name):
+                t0 = time.perf_counter()
+                _func(analysis)
+                stage_seconds[_name] += time.perf_counter() - t0
+            STAGES[name] = dataclasses.replace(STAGES[name], func=timed)
         start = time.perf_counter()
         for _ in pipe.analyze_many(docs):
             pass
@@ -54,7 +65,28 @@ def measure(kind: str, model: str, repeat: int) -> dict:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"kind": kind, "model": model, "articles": len(docs), "words": words, "seconds": round(seconds, 3),
             "articles_per_s": round(len(docs) / seconds, 2), "words_per_s": round(words / seconds),
-            "peak_rss_mb": round(peak_mb)}
+            "peak_rss_mb": round(peak_mb)} | ({"stage_seconds": {k: round(v, 3) for k, v in stage_seconds.items()}}
+                                              if kind == "full" else {})
+
+
+def startup(model: str, cold: bool) -> dict:
+    """Seconds to ready the knowledge base (tables, phrase index, city gazetteer), model already loaded."""
+    import tempfile
+
+    os.environ["DYADWATCH_MODEL"] = model
+    if cold:
+        os.environ["DYADWATCH_CACHE"] = tempfile.mkdtemp(prefix="dyadwatch-bench-cache-")
+    from dyadwatch import kb
+    from dyadwatch.nlp import load_pipeline
+    from dyadwatch.stages.actors import phrase_index
+
+    load_pipeline()
+    start = time.perf_counter()
+    kb.load()
+    phrase_index()
+    kb.city_gazetteer()
+    kb.curated_places()
+    return {"model": model, "cache": "empty" if cold else "built", "seconds": round(time.perf_counter() - start, 3)}
 
 
 def main() -> int:
@@ -64,7 +96,9 @@ def main() -> int:
     parser.add_argument("--one", nargs=2, metavar=("KIND", "MODEL"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(measure(args.one[0], args.one[1], args.repeat)))
+        kind, model = args.one
+        result = startup(model, kind == "cold") if kind in {"cold", "warm"} else measure(kind, model, args.repeat)
+        print(json.dumps(result))
         return 0
     import spacy
 
@@ -86,9 +120,26 @@ def main() -> int:
         row["ratio_to_bare"] = round(ratio, 3)
         print(f"{row['model']:<26} {row['kind']:<5} {row['articles_per_s']:>7} {row['words_per_s']:>8} "
               f"{row['peak_rss_mb']:>8} {ratio:>9.2f}")
+    print("\nshare of the full run per stage (the rest is spaCy)")
+    for row in rows:
+        if row["kind"] == "full":
+            shares = ", ".join(f"{k} {v / row['seconds']:.1%}" for k, v in row["stage_seconds"].items())
+            print(f"  {row['model']:<26} {shares}")
+    starts = []
+    for model in args.models.split(","):
+        for kind in ("cold", "warm"):
+            done = subprocess.run([sys.executable, __file__, "--one", kind, model], capture_output=True, text=True)
+            if done.returncode != 0:
+                print(f"start-up {model}: failed\n{done.stderr[-2000:]}", file=sys.stderr)
+                return 1
+            starts.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    print("\nknowledge base start-up (model loaded)")
+    for row in starts:
+        print(f"  {row['model']:<26} cache {row['cache']:<6} {row['seconds']:.2f} s")
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
-    (out / "speed.json").write_text(json.dumps({"spacy": spacy.__version__, "rows": rows}, indent=2) + "\n")
+    (out / "speed.json").write_text(json.dumps({"spacy": spacy.__version__, "rows": rows, "startup": starts},
+                                               indent=2) + "\n")
     return 0
 
 
