@@ -77,8 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
     add_output_flags(p)
     p.set_defaults(func=cmd_dyad)
 
-    p = sub.add_parser("eval", help="score the analysis against gold expectation files")
-    p.add_argument("gold", metavar="FOLDER", help="a folder of NAME.txt articles with NAME.expected.json beside them")
+    p = sub.add_parser("eval", help="score the analysis against gold expectation files or a public benchmark")
+    p.add_argument("gold", metavar="FOLDER", nargs="?",
+                   help="a folder of NAME.txt articles with NAME.expected.json beside them")
+    p.add_argument("--benchmark", choices=["plover", "petrarch"],
+                   help="score event coding on the PLOVER gold records or the PETRARCH-2 validation records")
+    p.add_argument("--path", metavar="FILE", help="the benchmark file (default: $DYADWATCH_BENCHMARKS, "
+                   "else ../shared/benchmarks beside the checkout)")
     p.add_argument("--json", dest="output", action="store_const", const="json", help="print JSON")
     p.add_argument("--verbose", action="store_true", help="list every expected item that was missed")
     p.set_defaults(output="text", func=cmd_eval)
@@ -226,9 +231,45 @@ def cmd_dyad(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_benchmark(args: argparse.Namespace) -> int:
+    from .. import benchmarks
+
+    path = Path(args.path) if args.path else benchmarks.default_path(args.benchmark)
+    if not path.exists():
+        raise UsageError(f"benchmark file {path} does not exist",
+                         hint="pass --path FILE or set DYADWATCH_BENCHMARKS to the folder that holds it")
+    result = benchmarks.run(args.benchmark, path)
+    summary = result.as_json()
+    if args.output == "json":
+        if args.verbose:
+            summary["misses"] = result.misses
+        print(dumps(summary, indent=2))
+        return EXIT_OK
+    print(f"{args.benchmark}: {summary['records']} gold codings from {path}")
+    print(f"found (type and both countries) {summary['found']:>5}  {summary['found_share']:.3f}")
+    print(f"coverage (an event coded)             {summary['coverage']:.3f}")
+    print(f"source country right (where coded)    {summary['source_accuracy']:.3f}")
+    print(f"target country right (where coded)    {summary['target_accuracy']:.3f}")
+    if "no_event_records" in summary:
+        print(f"no-event records kept clean           {summary['no_event_kept_clean']:.3f} "
+              f"of {summary['no_event_records']}")
+    print(f"\n{'type':<10} {'gold':>5} {'coded':>6} {'precision':>10} {'recall':>7} {'F1':>6}")
+    for label, row in summary["per_type"].items():
+        print(f"{label:<10} {row['gold']:>5} {row['predicted']:>6} {row['precision']:>10.3f} {row['recall']:>7.3f} "
+              f"{row['f1']:>6.3f}")
+    if args.verbose:
+        for miss in result.misses:
+            print(f"  missed {miss['id']}: want {dumps(miss['want'])} got {miss['got']} | {miss['text'][:120]}")
+    return EXIT_OK
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from ..evaluate import CATEGORIES, evaluate_folder, gold_pairs
 
+    if args.benchmark:
+        return cmd_benchmark(args)
+    if not args.gold:
+        raise UsageError("give a gold FOLDER or --benchmark plover|petrarch", hint="")
     folder = Path(args.gold)
     if not folder.is_dir() or not gold_pairs(folder):
         raise UsageError(f"no NAME.txt + NAME.expected.json pairs in {folder}", hint="")

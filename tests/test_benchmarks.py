@@ -1,0 +1,67 @@
+"""Event coding on public gold data: the readers on fixtures written for this test, and the shared
+benchmarks (read from ../shared, never copied) against floors that may rise and never silently fall."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dyadwatch import benchmarks
+from dyadwatch.cli import main
+from dyadwatch.errors import Malformed
+
+from .conftest import ROOT, SHARED, needs_shared
+
+FIXTURES = ROOT / "tests" / "fixtures" / "benchmarks"
+FLOORS = json.loads((ROOT / "tests" / "quality_floors.json").read_text("utf-8"))["benchmarks"]
+
+
+def test_plover_records_map_old_labels_and_skip_documentation():
+    records = benchmarks.read_plover(FIXTURES / "plover_like.json")
+    assert [r.codings[0]["type"] for r in records] == ["CONSULT", "ACCUSE", "ASSAULT"]
+    assert records[0].codings[0]["source"] == {"BRA"} and records[0].codings[0]["target"] == {"CHN"}
+
+
+def test_petrarch_records_are_read_from_ill_formed_xml():
+    records = benchmarks.read_petrarch(FIXTURES / "petr_like.xml")
+    assert [(r.id, r.published, len(r.codings)) for r in records] == [("T1", "2025-03-03", 1), ("T2", "2025-03-03", 0)]
+    assert records[0].codings[0] == {"cameo": "042", "source": {"IND"}, "target": {"JPN"}}
+
+
+def test_a_file_without_records_is_a_clear_error(tmp_path):
+    bad = tmp_path / "empty.xml"
+    bad.write_text("<Validation></Validation>", encoding="utf-8")
+    with pytest.raises(Malformed, match="no <Sentence> records"):
+        benchmarks.read_petrarch(bad)
+
+
+def test_scoring_counts_found_codings_and_clean_records(pipeline):
+    plover = benchmarks.score_records("plover", benchmarks.read_plover(FIXTURES / "plover_like.json"), pipeline)
+    assert plover.records == 3 and plover.found == 2  # the visit and the accusation; nothing in the weather
+    assert plover.per_type()["CONSULT"]["recall"] == 1.0
+    petr = benchmarks.score_records("petrarch", benchmarks.read_petrarch(FIXTURES / "petr_like.xml"), pipeline,
+                                    by="cameo")
+    assert (petr.found, petr.clean_total, petr.clean_kept) == (1, 1, 1)
+
+
+def test_eval_benchmark_command_prints_json(capsys):
+    assert main(["eval", "--benchmark", "plover", "--path", str(FIXTURES / "plover_like.json"), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["records"] == 3 and set(out["per_type"]) >= {"CONSULT", "ACCUSE"}
+
+
+def test_eval_benchmark_with_a_missing_file_says_what_to_do(capsys):
+    assert main(["eval", "--benchmark", "plover", "--path", "/nonexistent/plover.json"]) != 0
+    assert "--path" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["plover", "petrarch"])
+def test_shared_benchmarks_stay_at_or_above_their_floors(pipeline, name):
+    path = SHARED / "benchmarks" / benchmarks.READERS[name][1]
+    if not path.exists():
+        pytest.skip(needs_shared(path).kwargs["reason"])
+    result = benchmarks.run(name, path, pipeline).as_json()
+    floors = FLOORS[name]
+    for key, floor in floors.items():
+        assert result[key] >= floor, f"{name} {key}: {result[key]} fell below its floor {floor}"
