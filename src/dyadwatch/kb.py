@@ -189,6 +189,12 @@ class CameoCode:
 
 
 @lru_cache(maxsize=1)
+def agent_nouns() -> dict[str, tuple[str, str]]:
+    """Nouns that name a sector's people when a country qualifies them: noun -> (sector, label)."""
+    return {row["noun"]: (row["sector"], row["label"]) for row in read_table("agents.tsv")[1]}
+
+
+@lru_cache(maxsize=1)
 def cameo_codes() -> dict[str, CameoCode]:
     out = {}
     for row in read_table("cameo.tsv")[1]:

@@ -164,6 +164,7 @@ class Analysis:
     doc: Doc | None = None
     actors: list[Actor] = field(default_factory=list)
     token_actor: dict[int, Actor] = field(default_factory=dict)  # token index -> actor it belongs to
+    token_actors: dict[int, list[Actor]] = field(default_factory=dict)  # a head standing for several ("Greek and Turkish officials")
     dates: list[DateMention] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)

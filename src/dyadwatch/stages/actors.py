@@ -407,6 +407,7 @@ def find_actors(analysis: Analysis) -> None:
 
     _rebind_former_office_holders(analysis, reg)
     _surnames_the_model_missed(analysis, reg)
+    _sector_actors(analysis, reg)
     _resolve_pronouns(analysis, reg)
     analysis.actors = sorted(reg.by_id.values(), key=lambda a: a.mentions[0].start if a.mentions else 0)
     for actor in analysis.actors:
@@ -485,6 +486,51 @@ def _only_country_around(span: Span, reg: Registry) -> str | None:
         if states:
             return None
     return None
+
+
+def _sector_actors(analysis: Analysis, reg: Registry) -> None:
+    """"Kenyan protesters", "Russia's troops", "Greek and Turkish officials", "the army of Mali": a sector of
+    a state (CAMEO-style actor codes such as KENCVL, RUSMIL), the government itself for officials."""
+    doc = analysis.doc
+    agents = kbase.agent_nouns()
+    for token in doc:
+        if token.pos_ not in {"NOUN", "PROPN"} or token.i in analysis.token_actor:
+            continue
+        two = f"{doc[token.i - 1].lower_} {token.lower_}" if token.i > 0 else ""
+        noun = two if two in agents else token.lower_ if token.lower_ in agents else None
+        if noun is None:
+            continue
+        first = token.i - 1 if noun == two else token.i
+        modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i < first]
+        modifiers += [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}
+                      for g in c.children if g.dep_ == "pobj"]
+        countries: list[Actor] = []
+        for mod in modifiers:
+            for m in [mod, *mod.conjuncts]:
+                actor = analysis.token_actor.get(m.i)
+                if actor is not None and actor.kind in {"country", "government"} and actor not in countries:
+                    countries.append(actor)
+        if not countries:
+            continue
+        sector, label = agents[noun]
+        found = []
+        for state in countries:
+            iso = state.country
+            if sector == "GOV":
+                actor = reg.government(iso)
+            else:
+                actor = reg.get(f"{iso}{sector}", name=f"{reg.kb.countries[iso].name} ({label})", kind="group",
+                                country=iso, sector=sector)
+            found.append(actor)
+            start = min(min(t.i for t in modifiers), first)
+            reg.mention(actor, doc[start:token.i + 1]) if len(found) == 1 else None
+        for i in range(first, token.i + 1):
+            analysis.token_actor[i] = found[0]
+        if len(found) > 1:
+            analysis.token_actors[token.i] = found
+            for extra in found[1:]:
+                span = doc[first:token.i + 1]
+                extra.mentions.append(TextSpan(span.text, span.start_char, span.end_char))
 
 
 def _surnames_the_model_missed(analysis: Analysis, reg: Registry) -> None:

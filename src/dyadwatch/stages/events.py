@@ -24,6 +24,7 @@ ADVERBIAL_PREPS = {"during", "after", "before", "since", "until", "following", "
                    "throughout", "like", "unlike"}
 RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}
 IMPLIED_TARGET_TYPES = {"AID", "COOPERATE", "SUPPORT", "MOBILIZE", "CONSULT"}
+FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 ACTOR_KINDS = {"country", "government", "person", "organization", "group"}
 
 
@@ -45,6 +46,10 @@ def _actors_at(analysis: Analysis, token, *, with_conjuncts: bool = True) -> lis
     out: list[Actor] = []
     heads = [token, *token.conjuncts] if with_conjuncts else [token]
     for head in heads:
+        several = analysis.token_actors.get(head.i)
+        if several:
+            out += [a for a in several if a not in out]
+            continue
         actor = analysis.token_actor.get(head.i)
         if actor is None:
             for child in head.lefts:
@@ -98,6 +103,12 @@ def _prep_objects(token, preps: set[str]):
 
 def _dobj(token):
     return next((c for c in token.children if c.dep_ in {"dobj", "attr", "oprd"}), None)
+
+
+def _place_of(analysis: Analysis, noun) -> list[Actor]:
+    """The state or place a thing is in ("struck the defence ministry in Damascus"), for a target."""
+    return [a for child in noun.children if child.dep_ == "prep" and child.lower_ in {"in", "of", "at", "near"}
+            for pobj in child.children if pobj.dep_ == "pobj" for a in _actors_at(analysis, pobj)]
 
 
 def _frame_for(token):
@@ -197,6 +208,8 @@ def find_events(analysis: Analysis) -> None:
         code = codes.get(frame.cameo)
         if code is None or not code.plover:
             continue
+        if frame.pos == "NOUN" and token.dep_ == "compound" and code.plover in FORCE_TYPES:
+            continue  # "war games", "attack helicopters": force named as a modifier is not an act of force
         sent = token.sent
         confidence = 0.85
         passive = False
@@ -228,7 +241,7 @@ def find_events(analysis: Analysis) -> None:
                     subj, _ = _subject(token)
                     target += _actors_at(analysis, subj) if subj is not None else []
                 elif obj is not None and not frame.objects:
-                    target += _actors_at(analysis, obj)
+                    target += _actors_at(analysis, obj) or _place_of(analysis, obj)
             elif where == "iobj":
                 target += [a for c in token.children if c.dep_ == "dative" and c.pos_ != "ADP"
                            for a in _actors_at(analysis, c)]
