@@ -256,3 +256,21 @@ def test_a_name_modifying_a_site_is_a_place_not_a_person(analyze):
     result = analyze("Kazakh officials said output at the Tengiz field had been scaled back.")
     kinds = {a["name"]: a["kind"] for a in result["actors"]}
     assert kinds.get("Tengiz") == "location"
+
+
+def test_sector_actors_from_a_country_and_an_agent_noun(analyze):
+    result = analyze("Senior Hungarian and Romanian officials agreed on Wednesday to cooperate. "
+                     "Kenyan protesters marched in Nairobi while Russian troops left.")
+    ids = {a["id"]: (a["country"], a["sector"]) for a in result["actors"]}
+    assert ids["HUNGOV"] == ("HUN", "GOV") and ids["ROUGOV"] == ("ROU", "GOV")
+    assert ids["KENCVL"] == ("KEN", "CVL") and ids["RUSMIL"] == ("RUS", "MIL")
+    agree = next(e for e in result["events"] if e["type"] == "AGREE")
+    assert {a["country"] for a in agree["source"]} == {"HUN", "ROU"}
+
+
+def test_force_nouns_as_modifiers_are_no_events_and_a_struck_site_gives_the_target(analyze):
+    games = analyze("French and Egyptian warships on Monday launched ten days of war games.")
+    assert not any(e["type"] == "ASSAULT" for e in games["events"])
+    strike = analyze("Israeli warplanes struck the defence ministry in Damascus in July.", published="2025-08-21")
+    (event,) = strike["events"]
+    assert (event["type"], event["target"][0]["country"], event["date"]) == ("ASSAULT", "SYR", "2025-07")
