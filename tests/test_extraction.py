@@ -123,7 +123,21 @@ def test_visit_talks_and_aid_are_coded_with_direction_and_date(analyze):
     events = [(e["type"], sorted({a["country"] for a in e["source"]}), sorted({a["country"] for a in e["target"]}),
                e["date"], e["status"]) for e in result["events"]]
     assert ("CONSULT", ["IND"], ["JPN"], "2026-01", "asserted") in events
-    assert any(t == "AID" and s == ["JPN"] and g == ["IND"] and st == "intended" for t, s, g, _, st in events)
+    # a promised act is an expression of intent (CAMEO 033, PLOVER AGREE) that keeps the act it promises
+    promise = next(e for e in result["events"] if e.get("act") == "AID")
+    assert (promise["type"], promise["cameo"][:3], promise["status"]) == ("AGREE", "033", "intended")
+    assert [a["country"] for a in promise["source"]] == ["JPN"] and [a["country"] for a in promise["target"]] == ["IND"]
+
+
+@pytest.mark.parametrize("text, cameo, act", [
+    ("Pakistan threatened to break off diplomatic relations with Congo.", "1313", "SANCTION"),
+    ("Nigeria announced that it will withdraw its peacekeepers from Chad unless talks resume.", "136", "RETREAT"),
+    ("Beijing would retaliate against Taiwan with sanctions if Taipei moves toward independence.", "13", "ASSAULT"),
+    ("China threatened to impose sanctions on Lithuania.", "1312", "SANCTION"),
+])
+def test_threatened_hostile_acts_are_threats(analyze, text, cameo, act):
+    threat = next(e for e in analyze(text)["events"] if e["type"] == "THREATEN")
+    assert threat["cameo"].startswith(cameo) and threat["status"] == "asserted" and threat.get("act") == act
 
 
 def test_negated_and_conflict_events(analyze):

@@ -130,6 +130,7 @@ class Event:
     evidence: Span
     trigger: Span | None = None
     reciprocal: bool = False  # source and target are the same coordinated actors acting together
+    act: str | None = None  # the PLOVER type of a promised or threatened act ("AID" of an AGREE to give aid)
 
     def pairs(self) -> set[tuple[str, str]]:
         """The sorted country pairs this event is evidence for."""
@@ -153,6 +154,8 @@ class Event:
             out["trigger"] = self.trigger.as_json()
         if self.reciprocal:
             out["reciprocal"] = True
+        if self.act:
+            out["act"] = self.act
         return out
 
 

@@ -108,7 +108,7 @@ def build_dyads(analysis: Analysis) -> None:
     for event in analysis.events:
         evidence = event.evidence.as_json()
         dims = [event.context] if event.context else dimensions_of(event.evidence.text)[:1]
-        provides = (event.type in PROVIDING_TYPES and not event.reciprocal
+        provides = ((event.act or event.type) in PROVIDING_TYPES and not event.reciprocal
                     and event.status not in {"negated", "hypothetical"})
         for a, b in sorted(event.pairs()):
             p = profile(a, b)

@@ -73,6 +73,11 @@ def _subject(token):
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "csubj", "nsubjpass"}]
         if subjects:  # the one nearest the verb ("ANKARA, Aug. 13 — Turkey signed": Turkey)
             nearest = min(subjects, key=lambda c: abs(token.i - c.i))
+            if nearest.lower_ in {"it", "they", "we"} and token.dep_ == "ccomp":
+                # "Nigeria announced that it will withdraw": the pronoun is the reporting clause's subject
+                outer, _ = _subject(token.head)
+                if outer is not None and outer.lower_ not in {"it", "they", "we"}:
+                    return outer, nearest.dep_ == "nsubjpass"
             return nearest, nearest.dep_ == "nsubjpass"
         if token.dep_ in {"xcomp", "conj", "advcl", "acomp", "ccomp"} and token.head is not token:
             token = token.head
@@ -190,6 +195,43 @@ def _implied_target(analysis: Analysis, sent, source: list[Actor]) -> tuple[list
     return [], sent.start_char
 
 
+# CAMEO codes a promised cooperative act as an expression of intent (03x, PLOVER AGREE) and a threatened
+# hostile act as a threat (13x, PLOVER THREATEN); the act itself is kept as the event's `act`.
+INTENT_CODES = {"AID": "033", "SUPPORT": "032", "COOPERATE": "031", "CONSULT": "036", "CONCEDE": "034",
+                "RETREAT": "035"}
+INTENT_BY_CONTEXT = {("AID", "economic"): "0331", ("AID", "military"): "0332", ("AID", "humanitarian"): "0333",
+                     ("AID", "peacekeeping"): "0334", ("COOPERATE", "economic"): "0311",
+                     ("COOPERATE", "military"): "0312", ("COOPERATE", "intelligence"): "0314"}
+THREAT_CODES = {"SANCTION": "1312", "ASSAULT": "138", "MOBILIZE": "138", "COERCE": "137", "PROTEST": "133",
+                "REJECT": "130", "ACCUSE": "130", "REQUEST": "130"}
+THREAT_BY_CAMEO = {"161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136",
+                   "172": "132", "173": "137", "175": "137", "15": "138", "18": "138", "19": "138", "20": "1383",
+                   "087": "136"}  # CAMEO's own threat codes for the acts threatened (longest prefix wins)
+THREAT_HEADS = {"threaten", "warn", "vow"}
+
+
+def _modal_code(code, status: str, governor, codes) -> tuple:
+    """(code, act, status) with promised cooperation as intent (03x) and threatened hostility as a threat (13x)."""
+    def marks(words: set[str]) -> bool:
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words for m in c.children)
+                   for c in governor.children)
+
+    if code.plover == "THREATEN" or status not in {"intended", "hypothetical"}:
+        return code, None, status
+    head = governor.head if governor.dep_ in {"xcomp", "ccomp"} else None
+    threatened = head is not None and head.lemma_.lower() in THREAT_HEADS
+    if marks({"unless"}) or (code.quad_class in (3, 4) and (threatened or marks({"if"}))):
+        prefix = next((p for p in sorted(THREAT_BY_CAMEO, key=len, reverse=True) if code.code.startswith(p)), None)
+        threat = codes.get(THREAT_BY_CAMEO[prefix] if prefix else THREAT_CODES.get(code.plover, "130"))
+        if threat is not None:
+            return threat, code.plover, "asserted"
+    if code.quad_class in (1, 2) and status == "intended" and code.plover in INTENT_CODES \
+            and not code.code.startswith("03"):
+        intent = INTENT_BY_CONTEXT.get((code.plover, code.context)) or INTENT_CODES[code.plover]
+        return codes[intent], code.plover, status
+    return code, None, status
+
+
 @stage("events", requires=("doc", "actors", "dates"), assigns=("events",))
 def find_events(analysis: Analysis) -> None:
     doc = analysis.doc
@@ -273,7 +315,9 @@ def find_events(analysis: Analysis) -> None:
         if confidence < floor:
             continue
         date, own_date = _date_for(analysis, sent)
-        status = _status(token if frame.pos == "VERB" else _governing_verb(token), doc)
+        governor = token if frame.pos == "VERB" else _governing_verb(token)
+        status = _status(governor, doc)
+        code, act, status = _modal_code(code, status, governor, codes)
         if own_date and date and analysis.document.published and date[:4] < str(int(analysis.document.published[:4]) - 1):
             status = "historical" if status == "asserted" else status
         location = next((a.name for t in token.subtree if (a := analysis.token_actor.get(t.i)) is not None
@@ -291,5 +335,5 @@ def find_events(analysis: Analysis) -> None:
             cameo=code.code, score=code.goldstein, quad_class=code.quad_class, source=source, target=target,
             date=date, location=location, status=status, confidence=confidence,
             evidence=analysis.span(evidence_start, text_end),
-            trigger=analysis.span(token.idx, token.idx + len(token.text)), reciprocal=reciprocal))
+            trigger=analysis.span(token.idx, token.idx + len(token.text)), reciprocal=reciprocal, act=act))
     analysis.events = events
