@@ -288,3 +288,22 @@ def test_force_nouns_as_modifiers_are_no_events_and_a_struck_site_gives_the_targ
     strike = analyze("Israeli warplanes struck the defence ministry in Damascus in July.", published="2025-08-21")
     (event,) = strike["events"]
     assert (event["type"], event["target"][0]["country"], event["date"]) == ("ASSAULT", "SYR", "2025-07")
+
+
+def test_an_event_takes_the_date_attached_to_its_trigger(analyze):
+    text = "On Thursday, officials said Israeli jets had struck Sanaa airport in Yemen on Tuesday."
+    (strike,) = [e for e in analyze(text, published="2024-12-27")["events"] if e["type"] == "ASSAULT"]
+    assert strike["date"] == "2024-12-24"
+
+
+def test_the_same_day_counts_from_the_date_named_before(analyze):
+    result = analyze("Israel struck Gaza on Thursday. On the same day, Israeli jets struck Sanaa airport.",
+                     published="2024-12-27")
+    assert ("On the same day", "2024-12-26") in {(d["text"], d["value"]) for d in result["dates"]}
+
+
+def test_partitives_and_organisations_give_sources(analyze):
+    result = analyze("A group of Moroccan diplomats held talks with Algeria. UN helicopters evacuated civilians "
+                     "from Sudan.")
+    consult = next(e for e in result["events"] if e["type"] == "CONSULT")
+    assert [a["country"] for a in consult["source"]] == ["MAR"]

@@ -510,6 +510,10 @@ def _sector_actors(analysis: Analysis, reg: Registry) -> None:
                 actor = analysis.token_actor.get(m.i)
                 if actor is not None and actor.kind in {"country", "government"} and actor not in countries:
                     countries.append(actor)
+                elif actor is not None and actor.kind in {"organization", "group"} and not countries:
+                    # "UN helicopters", "NATO troops": the organisation's own people
+                    for i in range(m.i, token.i + 1):
+                        analysis.token_actor.setdefault(i, actor)
         if not countries:
             continue
         sector, label = agents[noun]

@@ -42,7 +42,7 @@ PATTERNS = [
     r"\b(?:earlier|later) (?:this|in the) (?:week|month|year)\b",
     r"\b(?:the\s+)?(?:(?:last|this|next|past|coming)\s+)?weekend\b",
     rf"\b{_NUM} (?:days?|weeks?|months?|years?|decades?) (?:ago|earlier|later|before|after)\b",
-    r"\b(?:the\s+)?(?:next|following|previous) (?:day|week|month|year)\b|\b(?:a|the) day (?:before|after|later|earlier)\b",
+    r"\b(?:the\s+)?(?:next|following|previous|same) (?:day|week|month|year)\b|\b(?:a|the) day (?:before|after|later|earlier)\b",
     r"\b(?:yesterday|today|tomorrow)\b",
     rf"\b(?:last |this |next )?{_DAY}\b",
     r"\b(?:the )?(?:19|20)\d0s\b",
@@ -121,7 +121,7 @@ def resolve(text: str, ref: date | None, order: str = "DMY", *, ahead: bool = Fa
     t = " ".join(text.lower().replace("-", " ").split())
     t = re.sub(r"^(?:since|until|till|by|from|in|on|during|before|after|through|as of|as early as|"
                r"beyond|at|over|for)\s+", "", t)
-    t = re.sub(r"^the\s+(?!(?:next|following|previous|day)\b)", "", t)
+    t = re.sub(r"^the\s+(?!(?:next|following|previous|same|day)\b)", "", t)
     t = re.sub(r"^(?:early|mid|late|(?:the )?(?:beginning|start|end|middle|first half|second half) of)\s+", "", t)
     t = " ".join(re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", t).replace(",", "").replace(".", " ").split())
     m = re.fullmatch(r"(?:(?:the )?(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th) quarter of|q[1-4]) "
@@ -197,6 +197,9 @@ def resolve(text: str, ref: date | None, order: str = "DMY", *, ahead: bool = Fa
     if m:
         return _weekend(ref, {"last": -1, "past": -1, "this": 0, "coming": 1, "next": 1}.get(m[1] or "", -1))
     counted_from = _parse_value(anchor) or (ref, "day")
+    m = re.fullmatch(r"(?:the )?same (day|week|month|year)", t)
+    if m:
+        return _shifted(counted_from, m[1], 0)
     m = re.fullmatch(r"(?:the )?(next|following|previous) (day|week|month|year)|(?:a|the) day (before|after|later|earlier)",
                      t)
     if m:

@@ -24,6 +24,9 @@ ADVERBIAL_PREPS = {"during", "after", "before", "since", "until", "following", "
                    "throughout", "like", "unlike"}
 RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}
 IMPLIED_TARGET_TYPES = {"AID", "COOPERATE", "SUPPORT", "MOBILIZE", "CONSULT"}
+PARTITIVES = {"group", "groups", "delegation", "team", "number", "members", "member", "leaders", "leader",
+              "representatives", "head", "heads", "chief", "officials", "some", "many", "most", "all", "part",
+              "one", "two", "dozens", "hundreds", "thousands", "units", "unit", "contingent", "wing", "side"}
 FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 ACTOR_KINDS = {"country", "government", "person", "organization", "group"}
 
@@ -61,6 +64,13 @@ def _actors_at(analysis: Analysis, token, *, with_conjuncts: bool = True) -> lis
             for child in head.children:
                 if child.dep_ == "appos":
                     actor = analysis.token_actor.get(child.i)
+        if actor is None and head.lower_ in PARTITIVES:  # "a group of Moroccan diplomats", "leaders of Hamas"
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            out += [a for a in _actors_at(analysis, pobj, with_conjuncts=with_conjuncts)
+                                    if a not in out]
         if actor is not None and actor not in out:
             out.append(actor)
     return out
@@ -69,7 +79,7 @@ def _actors_at(analysis: Analysis, token, *, with_conjuncts: bool = True) -> lis
 def _subject(token):
     """The subject of a verb, climbing through xcomp/conj/advcl chains; (token, passive?)."""
     seen = 0
-    while token is not None and seen < 4:
+    while token is not None and seen < 6:
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "csubj", "nsubjpass"}]
         if subjects:  # the one nearest the verb ("ANKARA, Aug. 13 — Turkey signed": Turkey)
             nearest = min(subjects, key=lambda c: abs(token.i - c.i))
@@ -168,12 +178,30 @@ def _status(token, doc) -> str:
     return "asserted"
 
 
-def _date_for(analysis: Analysis, sent) -> tuple[str | None, bool]:
-    """The value of the date expression of the event's sentence nearest its trigger, else publication."""
+def _date_for(analysis: Analysis, sent, trigger=None) -> tuple[str | None, bool]:
+    """The value of the sentence's date expression that belongs to the trigger (attached to it in the
+    parse, else the nearest), else the publication date."""
     in_sent = [d for d in analysis.dates if sent.start_char <= d.start < sent.end_char and d.value]
-    if in_sent:
+    if not in_sent:
+        return analysis.document.published, False
+    if trigger is None or len(in_sent) == 1:
         return in_sent[0].value, True
-    return analysis.document.published, False
+    doc = analysis.doc
+
+    def attached(d) -> bool:
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        token = span.root if span is not None else None
+        for _ in range(4):
+            if token is None or token.head is token:
+                return False
+            token = token.head
+            if token.i == trigger.i:
+                return True
+        return False
+
+    own = [d for d in in_sent if attached(d)]
+    best = min(own or in_sent, key=lambda d: abs(d.start - trigger.idx))
+    return best.value, True
 
 
 def _implied_target(analysis: Analysis, sent, source: list[Actor]) -> tuple[list[Actor], int]:
@@ -230,6 +258,14 @@ def _modal_code(code, status: str, governor, codes) -> tuple:
         intent = INTENT_BY_CONTEXT.get((code.plover, code.context)) or INTENT_CODES[code.plover]
         return codes[intent], code.plover, status
     return code, None, status
+
+
+TRACE: list[tuple[str, str, str]] | None = None  # set to a list to collect why triggers made no event
+
+
+def _abstain(token, frame, reason: str) -> None:
+    if TRACE is not None:
+        TRACE.append((token.sent.text, f"{frame.lemma}/{frame.cameo}", reason))
 
 
 @stage("events", requires=("doc", "actors", "dates"), assigns=("events",))
@@ -296,6 +332,7 @@ def find_events(analysis: Analysis) -> None:
         source = [a for a in source if a.kind in ACTOR_KINDS]
         target = [a for a in dict.fromkeys(target) if a.kind in ACTOR_KINDS | {"location"}]
         if not source:
+            _abstain(token, frame, "no source actor")
             continue
         evidence_start = sent.start_char
         reciprocal = False
@@ -305,17 +342,19 @@ def find_events(analysis: Analysis) -> None:
             target, evidence_start = _implied_target(analysis, sent, source)
             confidence = 0.5
         if not target:
+            _abstain(token, frame, "no target actor")
             continue
         src_countries = {a.country for a in source}
-        if not reciprocal and {a.country for a in target} <= src_countries and all(a.kind in {"country", "government", "location"}
-                                                               for a in source + target):
+        if not reciprocal and {a.country for a in target} <= src_countries and all(a.kind in {"country", "government"}
+                                                                                   for a in source + target):
+            _abstain(token, frame, "a state acting on itself")
             continue  # a state acting on itself is not a dyadic event
         if any(token.lower_ in {"he", "she", "his", "her"} for token in sent if analysis.token_actor.get(token.i) in source):
             confidence -= 0.1
         if confidence < floor:
             continue
-        date, own_date = _date_for(analysis, sent)
         governor = token if frame.pos == "VERB" else _governing_verb(token)
+        date, own_date = _date_for(analysis, sent, governor)
         status = _status(governor, doc)
         code, act, status = _modal_code(code, status, governor, codes)
         if own_date and date and analysis.document.published and date[:4] < str(int(analysis.document.published[:4]) - 1):
