@@ -307,3 +307,16 @@ def test_partitives_and_organisations_give_sources(analyze):
                      "from Sudan.")
     consult = next(e for e in result["events"] if e["type"] == "CONSULT")
     assert [a["country"] for a in consult["source"]] == ["MAR"]
+
+
+@pytest.mark.parametrize("text, kind, source, target, status", [
+    ("Turkey halted oil flows to Iraq.", "SANCTION", {"TUR"}, {"IRQ"}, "asserted"),
+    ("Continuing Israeli air strikes in Lebanon killed two people.", "ASSAULT", {"ISR"}, {"LBN"}, "asserted"),
+    ("Saudi Arabia pledged $600 billion of investment in the United States.", "AGREE", {"SAU"}, {"USA"}, "intended"),
+    ("Egypt hosted talks between Israel and Jordan.", "CONSULT", {"EGY"}, {"ISR", "JOR"}, "asserted"),
+    ("Israel carried out an air strike on a Hamas compound in Doha.", "ASSAULT", {"ISR"}, {"PSE", "QAT"}, "asserted"),
+])
+def test_modern_news_frames(analyze, text, kind, source, target, status):
+    event = next(e for e in analyze(text)["events"] if e["type"] == kind)
+    assert {a["country"] for a in event["source"]} == source and {a["country"] for a in event["target"]} == target
+    assert event["status"] == status

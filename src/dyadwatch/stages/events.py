@@ -27,6 +27,7 @@ IMPLIED_TARGET_TYPES = {"AID", "COOPERATE", "SUPPORT", "MOBILIZE", "CONSULT"}
 PARTITIVES = {"group", "groups", "delegation", "team", "number", "members", "member", "leaders", "leader",
               "representatives", "head", "heads", "chief", "officials", "some", "many", "most", "all", "part",
               "one", "two", "dozens", "hundreds", "thousands", "units", "unit", "contingent", "wing", "side"}
+PROMISE_VERBS = {"pledge", "promise", "offer", "propose", "announce", "plan", "vow"}
 FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 ACTOR_KINDS = {"country", "government", "person", "organization", "group"}
 
@@ -124,6 +125,12 @@ def _place_of(analysis: Analysis, noun) -> list[Actor]:
     """The state or place a thing is in ("struck the defence ministry in Damascus"), for a target."""
     return [a for child in noun.children if child.dep_ == "prep" and child.lower_ in {"in", "of", "at", "near"}
             for pobj in child.children if pobj.dep_ == "pobj" for a in _actors_at(analysis, pobj)]
+
+
+def _places_within(analysis: Analysis, head) -> list[Actor]:
+    """Places named as "in/at/near X" anywhere in a phrase ("a strike on a compound in Doha")."""
+    return [a for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ in {"in", "at", "near", "inside"}
+            for a in _actors_at(analysis, t) if a.kind in {"location", "country"}]
 
 
 def _frame_for(token):
@@ -329,6 +336,10 @@ def find_events(analysis: Analysis) -> None:
                 if obj is not None:
                     for pobj in _prep_objects(obj, {where}):
                         target += _actors_at(analysis, pobj)
+        if code.plover in FORCE_TYPES:
+            # "air strikes in Lebanon", "struck a Hamas compound in Doha": where force lands is hit too
+            places = _places_within(analysis, obj if obj is not None else token)
+            target += [p for p in places if p.country and p.country not in {a.country for a in target}]
         source = [a for a in source if a.kind in ACTOR_KINDS]
         target = [a for a in dict.fromkeys(target) if a.kind in ACTOR_KINDS | {"location"}]
         if not source:
@@ -356,6 +367,8 @@ def find_events(analysis: Analysis) -> None:
         governor = token if frame.pos == "VERB" else _governing_verb(token)
         date, own_date = _date_for(analysis, sent, governor)
         status = _status(governor, doc)
+        if frame.pos == "NOUN" and status == "asserted" and governor.lemma_.lower() in PROMISE_VERBS:
+            status = "intended"  # "pledged $600 billion of investment": the investment is promised
         code, act, status = _modal_code(code, status, governor, codes)
         if own_date and date and analysis.document.published and date[:4] < str(int(analysis.document.published[:4]) - 1):
             status = "historical" if status == "asserted" else status
