@@ -320,3 +320,10 @@ def test_modern_news_frames(analyze, text, kind, source, target, status):
     event = next(e for e in analyze(text)["events"] if e["type"] == kind)
     assert {a["country"] for a in event["source"]} == source and {a["country"] for a in event["target"]} == target
     assert event["status"] == status
+
+
+def test_a_definite_object_points_back_to_its_owner(analyze):
+    result = analyze("Egypt presented its plan on Tuesday. Israel rejected the plan within hours. "
+                     "The Jordanian proposal came later. Qatar welcomed the proposal.")
+    pairs = {(e["type"], e["source"][0]["country"], e["target"][0]["country"]) for e in result["events"]}
+    assert ("REJECT", "ISR", "EGY") in pairs and ("SUPPORT", "QAT", "JOR") in pairs

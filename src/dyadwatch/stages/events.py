@@ -133,6 +133,29 @@ def _places_within(analysis: Analysis, head) -> list[Actor]:
             for a in _actors_at(analysis, t) if a.kind in {"location", "country"}]
 
 
+def _owner_before(analysis: Analysis, noun) -> list[Actor]:
+    """Whose "the plan" is: the actor that qualified the same noun earlier ("Egypt's plan", "the Egyptian
+    plan"), within the three sentences before."""
+    if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
+        return []
+    doc = analysis.doc
+    first_sent = doc[noun.sent.start].sent
+    for _ in range(3):
+        if first_sent.start == 0:
+            break
+        first_sent = doc[first_sent.start - 1].sent
+    for t in reversed(doc[first_sent.start:noun.i]):
+        if t.lemma_ == noun.lemma_ and t.pos_ == "NOUN":
+            owners = [a for c in t.lefts if c.dep_ in {"poss", "amod", "compound", "nmod"}
+                      for a in _actors_at(analysis, c, with_conjuncts=False)]
+            if not owners and any(c.lower_ in {"its", "their"} for c in t.lefts):  # "Egypt presented its plan"
+                subj, _ = _subject(_governing_verb(t))
+                owners = _actors_at(analysis, subj) if subj is not None else []
+            if owners:
+                return owners
+    return []
+
+
 def _frame_for(token):
     """The first lexicon frame whose object condition the trigger satisfies."""
     frames_table = kbase.verb_frames()
@@ -326,7 +349,7 @@ def find_events(analysis: Analysis) -> None:
                     subj, _ = _subject(token)
                     target += _actors_at(analysis, subj) if subj is not None else []
                 elif obj is not None and not frame.objects:
-                    target += _actors_at(analysis, obj) or _place_of(analysis, obj)
+                    target += _actors_at(analysis, obj) or _place_of(analysis, obj) or _owner_before(analysis, obj)
             elif where == "iobj":
                 target += [a for c in token.children if c.dep_ == "dative" and c.pos_ != "ADP"
                            for a in _actors_at(analysis, c)]
