@@ -327,3 +327,14 @@ def test_a_definite_object_points_back_to_its_owner(analyze):
                      "The Jordanian proposal came later. Qatar welcomed the proposal.")
     pairs = {(e["type"], e["source"][0]["country"], e["target"][0]["country"]) for e in result["events"]}
     assert ("REJECT", "ISR", "EGY") in pairs and ("SUPPORT", "QAT", "JOR") in pairs
+
+
+def test_an_event_noun_in_an_adverbial_phrase_takes_the_clause_subject(analyze):
+    text = "Chancellor Friedrich Merz spoke on Wednesday after talks with Ukrainian President Volodymyr Zelensky."
+    talks = next(e for e in analyze(text, published="2025-05-28")["events"] if e["type"] == "CONSULT")
+    assert [a["country"] for a in talks["source"]] == ["DEU"] and [a["country"] for a in talks["target"]] == ["UKR"]
+
+
+def test_things_a_country_qualifies_stand_for_it(analyze):
+    event = next(e for e in analyze("The United States imposed tariffs on Chinese goods.")["events"])
+    assert (event["type"], event["target"][0]["country"]) == ("SANCTION", "CHN")

@@ -520,7 +520,9 @@ def _sector_actors(analysis: Analysis, reg: Registry) -> None:
         found = []
         for state in countries:
             iso = state.country
-            if sector == "GOV":
+            if sector == "-":
+                actor = state if state.kind == "country" else reg.country(iso)
+            elif sector == "GOV":
                 actor = reg.government(iso)
             else:
                 actor = reg.get(f"{iso}{sector}", name=f"{reg.kb.countries[iso].name} ({label})", kind="group",

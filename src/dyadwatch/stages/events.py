@@ -188,6 +188,15 @@ def _governing_verb(token):
     return token
 
 
+def _verb_beyond_adverbial(token):
+    """The verb an adverbial phrase holding the event noun attaches to ("after talks with X, Merz said"):
+    its subject did the talking; its negation and mood are not the noun's (see _governing_verb)."""
+    head = token.head
+    if head.dep_ == "prep" and head.lower_ in ADVERBIAL_PREPS and head.head.pos_ in {"VERB", "AUX"}:
+        return head.head
+    return None
+
+
 def _status(token, doc) -> str:
     if any(c.dep_ == "neg" for c in token.children) or any(c.dep_ == "neg" for c in token.head.children
                                                              if token.dep_ in {"xcomp"}):
@@ -339,7 +348,9 @@ def find_events(analysis: Analysis) -> None:
                 # "held talks with", "has been in talks with", "restarted the allocation of scholarships":
                 # the subject of the verb that governs the event noun.
                 governor = _governing_verb(token)
-                if governor is not token:
+                if governor is token:
+                    governor = _verb_beyond_adverbial(token)
+                if governor is not None and governor is not token:
                     subj, _ = _subject(governor)
                     source = _actors_at(analysis, subj) if subj is not None else []
         target: list[Actor] = []
