@@ -231,6 +231,12 @@ def cmd_dyad(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _print_scores(scores: dict, misses) -> int:
+    """An evaluation as JSON, with the missed items when they were asked for."""
+    print(dumps(scores | ({"misses": misses} if misses is not None else {}), indent=2))
+    return EXIT_OK
+
+
 def cmd_benchmark(args: argparse.Namespace) -> int:
     from .. import benchmarks
 
@@ -241,10 +247,7 @@ def cmd_benchmark(args: argparse.Namespace) -> int:
     result = benchmarks.run(args.benchmark, path)
     summary = result.as_json()
     if args.output == "json":
-        if args.verbose:
-            summary["misses"] = result.misses
-        print(dumps(summary, indent=2))
-        return EXIT_OK
+        return _print_scores(summary, result.misses if args.verbose else None)
     print(f"{args.benchmark}: {summary['records']} gold codings from {path}")
     print(f"found (type and both countries) {summary['found']:>5}  {summary['found_share']:.3f}")
     print(f"coverage (an event coded)             {summary['coverage']:.3f}")
@@ -275,11 +278,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         raise UsageError(f"no NAME.txt + NAME.expected.json pairs in {folder}", hint="")
     total, per_article = evaluate_folder(folder)
     if args.output == "json":
-        out = total.as_json() | {"articles": {k: v.as_json() for k, v in per_article.items()}}
-        if args.verbose:
-            out["misses"] = total.misses
-        print(dumps(out, indent=2))
-        return EXIT_OK
+        return _print_scores(total.as_json() | {"articles": {k: v.as_json() for k, v in per_article.items()}},
+                             total.misses if args.verbose else None)
     print(f"{len(per_article)} articles in {folder}")
     print(f"{'category':<16} {'found':>6} {'expected':>9} {'recall':>7}")
     for cat in CATEGORIES:
