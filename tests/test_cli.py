@@ -150,3 +150,20 @@ def test_the_console_script_runs(tmp_path):
                           text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["store_exists"] is False
+
+
+def test_eval_scores_a_gold_folder_and_refuses_an_empty_one(tmp_path, capsys):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "a.txt").write_text("Japan and India held talks on defence on Monday.\n", encoding="utf-8")
+    (gold / "a.expected.json").write_text(json.dumps({
+        "published": "2025-06-16", "countries": ["JPN", "IND"],
+        "events": [{"source": "JPN", "target": "IND", "types": ["CONSULT"], "reciprocal": True}],
+        "dates": [{"text": "on Monday", "value": "2025-06-16"}]}), encoding="utf-8")
+    assert main(["eval", str(gold), "--json"]) == 0
+    scores = json.loads(capsys.readouterr().out)["categories"]
+    assert scores["events"]["recall"] == 1.0 and scores["dates"]["recall"] == 1.0
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["eval", str(empty)]) != 0
+    assert "DW400" in capsys.readouterr().err
