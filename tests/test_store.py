@@ -69,11 +69,29 @@ def test_evidence_offsets_point_at_the_stored_text(demo_store):
         assert text[start:end] == evidence
 
 
+MIGRATIONS = ["001_initial", "002_indexes", "003_event_act"]
+
+
 def test_schema_migrations_are_named_and_recorded(db):
     with Store.open(db) as store:
-        assert store.migrations() == ["001_initial", "002_indexes"]
+        assert store.migrations() == MIGRATIONS
     with Store.open(db, read_only=True) as store:  # reopening applies nothing new
-        assert store.migrations() == ["001_initial", "002_indexes"]
+        assert store.migrations() == MIGRATIONS
+
+
+def test_a_store_made_before_a_migration_is_brought_up_to_date_with_its_data(db, monkeypatch):
+    import dyadwatch.store as store_module
+
+    with monkeypatch.context() as patch:  # a store as the previous version made it
+        patch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:2])
+        with Store.open(db) as store:
+            store.con.execute("INSERT INTO events (id, doc_id, type) VALUES ('e1', 'd1', 'CONSULT')")
+            assert store.migrations() == MIGRATIONS[:2]
+    before = 1
+    with Store.open(db) as store:
+        assert store.migrations() == MIGRATIONS
+        assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == before > 0
+        assert store.con.execute("SELECT count(*) FROM events WHERE act IS NULL").fetchone()[0] == before
 
 
 def test_a_store_from_a_newer_version_is_refused(db):

@@ -209,11 +209,11 @@ class Store:
         for event in analysis.events:
             event_id = event.id.replace(doc.id, doc_id, 1) if doc_id != doc.id else event.id
             self.con.execute(
-                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [event_id, doc_id, event.type, event.mode, event.context, event.cameo, event.score,
                  event.quad_class, event.date, (event.date or "")[:7] if event.date and len(event.date) >= 7 else None,
                  event.location, event.status, event.confidence, event.evidence.text, event.evidence.start,
-                 event.evidence.end, sorted(event.countries("source")), sorted(event.countries("target"))])
+                 event.evidence.end, sorted(event.countries("source")), sorted(event.countries("target")), event.act])
             rows = [[event_id, side, a.id, a.country] for side in ("source", "target") for a in getattr(event, side)]
             self.con.executemany("INSERT INTO event_actors VALUES (?, ?, ?, ?)", rows)
         if analysis.quantities:

@@ -58,7 +58,7 @@ def events(store: Store, *, dyad: tuple[str, str] | None = None, since: str | No
         SELECT e.id, e.date, e.type, e.cameo, e.score,
                array_to_string(e.source_countries, '+') AS source,
                array_to_string(e.target_countries, '+') AS target,
-               e.status, e.context, round(e.confidence, 2) AS confidence, e.doc_id, e.start_char, e.end_char,
+               e.status, e.act, e.context, round(e.confidence, 2) AS confidence, e.doc_id, e.start_char, e.end_char,
                e.evidence
         FROM events e JOIN documents d ON d.id = e.doc_id
         WHERE {' AND '.join(where)}

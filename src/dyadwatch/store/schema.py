@@ -59,4 +59,7 @@ CREATE INDEX idx_event_actors ON event_actors (event_id);
 CREATE INDEX idx_mentions_doc ON mentions (doc_id);
 CREATE INDEX idx_dyad_facts ON dyad_facts (a, b);
 """),
+    ("003_event_act", """
+ALTER TABLE events ADD COLUMN act VARCHAR;
+"""),
 ]
