@@ -205,6 +205,11 @@ def test_a_small_town_name_outside_a_locative_is_not_a_place(analyze):
     ("He met them at the weekend.", "2025-03-05", {("at the weekend", "2025-03")}),
     ("The office said earlier in the week that it would wait.", "2025-08-08", {("earlier in the week", "2025-08")}),
     ("He sent over 2000 troops in May. It may rain.", "2025-06-01", {("in May", "2025-05")}),
+    ("Patrols have searched homes and set up checkpoints since December.", "2025-08-21",
+     {("since December", "2024-12")}),
+    ("The summit is scheduled for November and the pipeline reopens by the end of the year.", "2025-08-21",
+     {("November", "2025-11"), ("by the end of the year", "2025")}),
+    ("Similar drills took place in April last year.", "2024-05-24", {("in April last year", "2023-04")}),
 ])
 def test_date_mentions_keep_their_preposition_and_count_from_the_right_date(analyze, text, published, expected):
     assert {(d["text"], d["value"]) for d in analyze(text, published=published)["dates"]} == expected

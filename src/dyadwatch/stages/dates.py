@@ -40,6 +40,8 @@ PATTERNS = [
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\b",
     r"\b(?:early|mid|late|the (?:beginning|start|end|middle) of)?-?\s?(?:last|this|next|past|coming) (?:week|month|year|decade)\b",
     r"\b(?:earlier|later) (?:this|in the) (?:week|month|year)\b",
+    r"\b(?:the )?(?:beginning|start|end|middle) of (?:the|this|next|last) (?:week|month|year)\b",
+    rf"\b{_MON} (?:last|this|next) year\b",
     r"\b(?:the\s+)?(?:(?:last|this|next|past|coming)\s+)?weekend\b",
     rf"\b{_NUM} (?:days?|weeks?|months?|years?|decades?) (?:ago|earlier|later|before|after)\b",
     r"\b(?:the\s+)?(?:next|following|previous|same) (?:day|week|month|year)\b|\b(?:a|the) day (?:before|after|later|earlier)\b",
@@ -124,6 +126,10 @@ def resolve(text: str, ref: date | None, order: str = "DMY", *, ahead: bool = Fa
     t = re.sub(r"^the\s+(?!(?:next|following|previous|same|day)\b)", "", t)
     t = re.sub(r"^(?:early|mid|late|(?:the )?(?:beginning|start|end|middle|first half|second half) of)\s+", "", t)
     t = " ".join(re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", t).replace(",", "").replace(".", " ").split())
+    t = re.sub(r"^the (week|month|year)$", r"this \1", t)
+    m = re.fullmatch(r"([a-z]+) (last|this|next) year", t)
+    if m and m[1] in MONTHS and ref is not None:
+        return f"{ref.year + {'last': -1, 'this': 0, 'next': 1}[m[2]]}-{MONTHS[m[1]]:02d}"
     m = re.fullmatch(r"(?:(?:the )?(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th) quarter of|q[1-4]) "
                      r"((?:19|20)\d\d)", t)
     if m:
@@ -277,8 +283,8 @@ _LOOKS_AHEAD_PREPS = {"until", "till", "by", "beyond"}
 def _looks_ahead(analysis: Analysis, start: int, end: int, prep: str) -> bool:
     """Does the clause of this date look forward ("will meet in March", "is due in April", "until April 2")?"""
     doc = analysis.doc
-    if doc is None:
-        return False
+    if doc is None or prep in {"since", "after"}:
+        return False  # "since December" starts in the past
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
@@ -294,7 +300,9 @@ def _looks_ahead(analysis: Analysis, start: int, end: int, prep: str) -> bool:
         if token.lower_ in FUTURE_HEADS or token.lemma_.lower() in FUTURE_HEADS:
             return True
     aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
-    if aux & FUTURE_AUX or token.lemma_.lower() in FUTURE_HEADS:
+    planned = token.lemma_.lower() in FUTURE_HEADS and (
+        any(c.dep_ == "auxpass" for c in token.children) or any(c.dep_ == "xcomp" for c in token.children))
+    if aux & FUTURE_AUX or planned:  # "will meet in March", "is scheduled for May", "plans to visit in June"
         return True
     if token.tag_ in {"VBZ", "VBP"} and any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "once", "when"}
                                             for c in token.children):
