@@ -343,3 +343,11 @@ def test_an_event_noun_in_an_adverbial_phrase_takes_the_clause_subject(analyze):
 def test_things_a_country_qualifies_stand_for_it(analyze):
     event = next(e for e in analyze("The United States imposed tariffs on Chinese goods.")["events"])
     assert (event["type"], event["target"][0]["country"]) == ("SANCTION", "CHN")
+
+
+def test_the_president_resolves_across_paragraphs_by_office(analyze):
+    text = ("Somali President Hassan Sheikh Mohamud asked donors for money.\n\nThe mission faces a shortfall. "
+            "The council approved it in December. Washington objects to the cost. Donors are divided.\n\n"
+            '"We are not asking for charity," the president told a news conference.')
+    (quote,) = analyze(text, published="2025-05-22")["quotes"]
+    assert quote["speaker"]["name"] == "Hassan Sheikh Mohamud"

@@ -598,11 +598,14 @@ def _resolve_pronouns(analysis: Analysis, reg: Registry) -> None:
             recent = [(n, a) for n, a in recent if a is not actor] + [(current, actor)]
             continue
         candidates = [a for n, a in reversed(recent) if current - n <= 3]
-        if not candidates or token.i in analysis.token_actor:
+        if not recent or token.i in analysis.token_actor:
             continue
         if token.lower_ in PRONOUNS and token.pos_ == "PRON":
-            analysis.token_actor[token.i] = candidates[0]
+            if candidates:
+                analysis.token_actor[token.i] = candidates[0]
         elif token.lower_ == "the":
+            # an office is a surer clue than a pronoun: "the president" may come paragraphs later
+            candidates = [a for n, a in reversed(recent) if current - n <= 12]
             title_end = _title_at(doc, token.i + 1, table)
             if title_end is None:
                 continue
