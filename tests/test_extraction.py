@@ -351,3 +351,13 @@ def test_the_president_resolves_across_paragraphs_by_office(analyze):
             '"We are not asking for charity," the president told a news conference.')
     (quote,) = analyze(text, published="2025-05-22")["quotes"]
     assert quote["speaker"]["name"] == "Hassan Sheikh Mohamud"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Germany condemned the attack on Israel.", set()),  # the condemner did not attack
+    ("Turkey held talks with Iraq.", {("CONSULT", "TUR", "IRQ")}),
+    ("Poland expelled two Russian diplomats.", {("SANCTION", "POL", "RUS")}),
+])
+def test_event_nouns_take_a_source_only_through_support_verbs(analyze, text, expected):
+    events = {(e["type"], e["source"][0]["country"], e["target"][0]["country"]) for e in analyze(text)["events"]}
+    assert {e for e in events if e[0] != "ACCUSE"} == expected

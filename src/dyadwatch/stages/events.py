@@ -27,6 +27,20 @@ IMPLIED_TARGET_TYPES = {"AID", "COOPERATE", "SUPPORT", "MOBILIZE", "CONSULT"}
 PARTITIVES = {"group", "groups", "delegation", "team", "number", "members", "member", "leaders", "leader",
               "representatives", "head", "heads", "chief", "officials", "some", "many", "most", "all", "part",
               "one", "two", "dozens", "hundreds", "thousands", "units", "unit", "contingent", "wing", "side"}
+# Verbs whose subject performs the event noun they govern ("held talks", "imposed sanctions", "launched a
+# strike", "has been in talks"); any other governor ("condemned the attack") says something about an act
+# by someone else.
+SUPPORT_VERBS = {"hold", "have", "be", "carry", "conduct", "launch", "stage", "make", "give", "pay", "sign",
+                 "impose", "provide", "offer", "pledge", "promise", "announce", "begin", "start", "continue",
+                 "resume", "step", "order", "approve", "agree", "extend", "grant", "deliver", "send", "open",
+                 "mount", "undertake", "complete", "finalize", "finalise", "conclude", "reach", "seal", "ink",
+                 "propose", "seek", "request", "lodge", "file", "issue", "deploy", "intensify", "escalate",
+                 "expand", "increase", "broker", "host", "restart", "renew", "restore", "establish", "join",
+                 "enter", "plan", "prepare", "want", "need", "vow", "threaten", "allocate", "earmark", "commit",
+                 "keep", "maintain", "end", "halt", "suspend", "lift", "ease", "tighten", "unveil", "accept",
+                 "finance", "fund", "initial", "adopt", "raise", "apply", "run", "invest", "perform", "trigger",
+                 "attend", "negotiate", "reaffirm", "authorize", "authorise", "introduce", "levy", "slap",
+                 "implement", "enforce", "double", "triple", "lower", "cut", "reduce", "endorse", "ratify"}
 PROMISE_VERBS = {"pledge", "promise", "offer", "propose", "announce", "plan", "vow"}
 FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 ACTOR_KINDS = {"country", "government", "person", "organization", "group"}
@@ -350,6 +364,8 @@ def find_events(analysis: Analysis) -> None:
                 governor = _governing_verb(token)
                 if governor is token:
                     governor = _verb_beyond_adverbial(token)
+                elif governor.lemma_.lower() not in SUPPORT_VERBS:
+                    governor = None  # "condemned the attack on X": the condemner did not attack
                 if governor is not None and governor is not token:
                     subj, _ = _subject(governor)
                     source = _actors_at(analysis, subj) if subj is not None else []
@@ -361,6 +377,8 @@ def find_events(analysis: Analysis) -> None:
                     target += _actors_at(analysis, subj) if subj is not None else []
                 elif obj is not None and not frame.objects:
                     target += _actors_at(analysis, obj) or _place_of(analysis, obj) or _owner_before(analysis, obj)
+                elif obj is not None:  # "expelled two Russian diplomats": the object's own country
+                    target += [a for a in _actors_at(analysis, obj) if a.kind != "location"]
             elif where == "iobj":
                 target += [a for c in token.children if c.dep_ == "dative" and c.pos_ != "ADP"
                            for a in _actors_at(analysis, c)]
