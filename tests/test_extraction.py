@@ -361,3 +361,16 @@ def test_the_president_resolves_across_paragraphs_by_office(analyze):
 def test_event_nouns_take_a_source_only_through_support_verbs(analyze, text, expected):
     events = {(e["type"], e["source"][0]["country"], e["target"][0]["country"]) for e in analyze(text)["events"]}
     assert {e for e in events if e[0] != "ACCUSE"} == expected
+
+
+def test_a_reduced_passive_relative_has_no_doer_and_names_no_target(analyze):
+    events = analyze("Syria fights the Islamic State (banned in Russia), and its leader is a friend.")["events"]
+    assert not any(e["type"] == "COERCE" for e in events)
+    assert all("RUS" not in {a["country"] for a in e["target"]} for e in events)
+
+
+def test_foreign_forces_to_be_deployed_are_their_states_intended_deployment(analyze):
+    text = "Damascus has been in talks with Moscow to deploy Russian monitoring forces to stabilize the south."
+    deploy = next(e for e in analyze(text)["events"] if e["type"] == "MOBILIZE")
+    assert ([a["country"] for a in deploy["source"]], [a["country"] for a in deploy["target"]]) == (["RUS"], ["SYR"])
+    assert deploy["status"] == "intended"

@@ -107,7 +107,10 @@ def _subject(token):
         if token.dep_ in {"xcomp", "conj", "advcl", "acomp", "ccomp"} and token.head is not token:
             token = token.head
         elif token.dep_ in {"relcl", "acl"}:
-            return token.head, False
+            # "the group, banned in Russia": a past participle's head is what was done to, not the doer
+            # (unless the participle has an object: then the parser mistook an active verb for it)
+            has_object = any(c.dep_ == "dobj" for v in (token, *token.conjuncts) for c in v.children)
+            return token.head, token.dep_ == "acl" and token.tag_ == "VBN" and not has_object
         else:
             return None, False
         seen += 1
@@ -142,9 +145,19 @@ def _place_of(analysis: Analysis, noun) -> list[Actor]:
 
 
 def _places_within(analysis: Analysis, head) -> list[Actor]:
-    """Places named as "in/at/near X" anywhere in a phrase ("a strike on a compound in Doha")."""
-    return [a for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ in {"in", "at", "near", "inside"}
-            for a in _actors_at(analysis, t) if a.kind in {"location", "country"}]
+    """Places named as "in/at/near X" in a noun phrase ("a strike on a compound in Doha"), following
+    prepositions only: a clause inside the phrase ("the group, banned in Russia") says something else."""
+    out: list[Actor] = []
+    for child in head.children:
+        if child.dep_ != "prep":
+            continue
+        for pobj in child.children:
+            if pobj.dep_ != "pobj":
+                continue
+            if child.lower_ in {"in", "at", "near", "inside"}:
+                out += [a for a in _actors_at(analysis, pobj) if a.kind in {"location", "country"}]
+            out += _places_within(analysis, pobj)
+    return out
 
 
 def _owner_before(analysis: Analysis, noun) -> list[Actor]:
@@ -224,6 +237,10 @@ def _status(token, doc) -> str:
         return "intended"
     if token.dep_ == "pcomp" or (token.dep_ == "xcomp" and head.dep_ == "acomp" and head.lower_ in INTENT_HEADS):
         return "intended"
+    if token.dep_ in {"acl", "relcl"} and token.tag_ == "VB" and head.pos_ == "NOUN":
+        return "intended"  # "talks to deploy forces", "a plan to build": what the talks or the plan are for
+    if token.dep_ == "advcl" and token.tag_ == "VB" and "to" in aux:
+        return "intended"  # "in talks with Moscow to deploy forces": a purpose, not a deed
     if aux & INTENT_AUX:
         return "intended"
     if aux & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
@@ -392,6 +409,13 @@ def find_events(analysis: Analysis) -> None:
             # "air strikes in Lebanon", "struck a Hamas compound in Doha": where force lands is hit too
             places = _places_within(analysis, obj if obj is not None else token)
             target += [p for p in places if p.country and p.country not in {a.country for a in target}]
+        if code.plover == "MOBILIZE" and obj is not None:
+            # "talks to deploy Russian forces": forces of another state are that state's deployment,
+            # in the country that asked for them
+            foreign = [a for a in _actors_at(analysis, obj) if a.sector == "MIL" and a.country
+                       and a.country not in {s.country for s in source}]
+            if foreign:
+                source, target = foreign, target or [a for a in source if a.country]
         source = [a for a in source if a.kind in ACTOR_KINDS]
         target = [a for a in dict.fromkeys(target) if a.kind in ACTOR_KINDS | {"location"}]
         if not source:
