@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from .errors import DataError
@@ -99,8 +99,22 @@ class KnowledgeBase:
     terms: list[Term] = field(default_factory=list)
     iso2_to_iso3: dict[str, str] = field(default_factory=dict)
 
+    @cached_property
+    def _by_person(self) -> dict[str, list[Term]]:
+        out: dict[str, list[Term]] = {}
+        for t in self.terms:
+            out.setdefault(t.person_id, []).append(t)
+        return out
+
+    @cached_property
+    def _by_office(self) -> dict[tuple[str, str], list[Term]]:
+        out: dict[tuple[str, str], list[Term]] = {}
+        for t in self.terms:
+            out.setdefault((t.country, t.role), []).append(t)
+        return out
+
     def terms_for(self, person_id: str) -> list[Term]:
-        return [t for t in self.terms if t.person_id == person_id]
+        return self._by_person.get(person_id, [])
 
     def office_on(self, person_id: str, day: str | None) -> Term | None:
         """The most senior office the person held on `day`, or their latest one before it."""
@@ -114,10 +128,7 @@ class KnowledgeBase:
 
     def holder(self, country: str, role: str, day: str | None) -> Term | None:
         """Who held `role` in `country` on `day`."""
-        for term in self.terms:
-            if term.country == country and term.role == role and term.covers(day):
-                return term
-        return None
+        return next((t for t in self._by_office.get((country, role), []) if t.covers(day)), None)
 
 
 @lru_cache(maxsize=1)

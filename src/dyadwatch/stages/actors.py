@@ -115,6 +115,7 @@ class PhraseIndex:
 
 
 _INDEXES: dict[str, PhraseIndex] = {}
+_BY_PIPELINE: dict[int, PhraseIndex] = {}
 
 
 def phrase_index() -> PhraseIndex:
@@ -125,6 +126,8 @@ def phrase_index() -> PhraseIndex:
     from ..nlp import load_pipeline
 
     nlp = load_pipeline()
+    if id(nlp) in _BY_PIPELINE:  # nlp.meta builds a dict on every call: look it up once per pipeline
+        return _BY_PIPELINE[id(nlp)]
     name = nlp.meta.get("dyadwatch_name", nlp.meta.get("name", ""))
     if name not in _INDEXES:
         def build() -> dict[str, tuple[str, ...]]:
@@ -132,6 +135,7 @@ def phrase_index() -> PhraseIndex:
             return {p: tuple(t.text for t in doc) for p, doc in zip(phrases, nlp.tokenizer.pipe(phrases))}
         key = data_fingerprint("phrases", name, version("spacy"))
         _INDEXES[name] = PhraseIndex(cached("phrases", key, build))
+    _BY_PIPELINE[id(nlp)] = _INDEXES[name]
     return _INDEXES[name]
 
 
