@@ -89,3 +89,15 @@ def test_phrase_index_takes_the_longest_phrase():
                          "UN Security Council": ("UN", "Security", "Council"), "UN": ("UN",)})
     doc = load_pipeline().make_doc("The UN Security Council met; the UN did not.")
     assert index(doc) == [("UN Security Council", 1, 4), ("UN", 7, 8)]
+
+
+def test_the_phrase_index_splits_every_phrase_as_the_tokenizer_does():
+    """Plain phrases skip the tokenizer when the index is built; they must split exactly as it would."""
+    from dyadwatch.nlp import load_pipeline
+    from dyadwatch.stages.actors import phrase_table, tokenize_phrases
+
+    nlp = load_pipeline()
+    phrases = list(phrase_table())
+    fast = tokenize_phrases(phrases, nlp)
+    assert len(fast) == len(phrases) > 5000
+    assert all(fast[p] == tuple(t.text for t in doc) for p, doc in zip(phrases, nlp.tokenizer.pipe(phrases)))
