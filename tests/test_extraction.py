@@ -374,3 +374,15 @@ def test_foreign_forces_to_be_deployed_are_their_states_intended_deployment(anal
     deploy = next(e for e in analyze(text)["events"] if e["type"] == "MOBILIZE")
     assert ([a["country"] for a in deploy["source"]], [a["country"] for a in deploy["target"]]) == (["RUS"], ["SYR"])
     assert deploy["status"] == "intended"
+
+
+def test_an_implied_recipient_is_not_taken_from_another_clause(analyze):
+    text = ("The visit, Blinken's second to China in less than a year, came days after Biden signed a foreign aid "
+            "package.")
+    assert not any(e["type"] in {"AID", "AGREE"} for e in analyze(text, published="2024-04-26")["events"])
+
+
+def test_a_reported_would_is_a_plan_not_a_condition(analyze):
+    text = "Zelensky said on Tuesday that a Ukrainian team would meet US officials in Saudi Arabia."
+    meet = next(e for e in analyze(text, published="2025-03-05")["events"] if e.get("act") == "CONSULT")
+    assert meet["status"] == "intended" and meet["type"] == "AGREE"

@@ -294,7 +294,7 @@ def _looks_ahead(analysis: Analysis, start: int, end: int, prep: str) -> bool:
     for _ in range(5):
         if token.pos_ in {"VERB", "AUX"}:
             break
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         token = token.head
         if token.lower_ in FUTURE_HEADS or token.lemma_.lower() in FUTURE_HEADS:

@@ -18,6 +18,8 @@ from ..pipeline import stage
 INTENT_HEADS = {"prepare", "prepared", "plan", "intend", "promise", "pledge", "offer", "seek", "want", "hope",
                 "aim", "expect", "ready", "willing", "set", "vow", "propose", "consider", "agree", "decide",
                 "try", "attempt", "threaten", "going"}
+REPORTING_VERBS = {"say", "tell", "announce", "state", "confirm", "report", "add", "indicate", "declare",
+                   "insist", "write", "note", "explain", "predict"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would"}
 INTENT_AUX = {"will", "shall"}
 ADVERBIAL_PREPS = {"during", "after", "before", "since", "until", "following", "amid", "despite", "ahead",
@@ -104,7 +106,7 @@ def _subject(token):
                 if outer is not None and outer.lower_ not in {"it", "they", "we"}:
                     return outer, nearest.dep_ == "nsubjpass"
             return nearest, nearest.dep_ == "nsubjpass"
-        if token.dep_ in {"xcomp", "conj", "advcl", "acomp", "ccomp"} and token.head is not token:
+        if token.dep_ in {"xcomp", "conj", "advcl", "acomp", "ccomp"} and token.head.i != token.i:
             token = token.head
         elif token.dep_ in {"relcl", "acl"}:
             # "the group, banned in Russia": a past participle's head is what was done to, not the doer
@@ -205,7 +207,7 @@ def _governing_verb(token):
     """The verb an event noun depends on ("will provide ... loans" -> provide), else the noun itself."""
     governor = token
     for _ in range(4):
-        if governor.head is governor:
+        if governor.head.i == governor.i:
             break
         governor = governor.head
         if governor.dep_ == "prep" and governor.lower_ in ADVERBIAL_PREPS:
@@ -243,6 +245,11 @@ def _status(token, doc) -> str:
         return "intended"  # "in talks with Moscow to deploy forces": a purpose, not a deed
     if aux & INTENT_AUX:
         return "intended"
+    conditional = any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children) or any(
+        c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children if m.dep_ == "mark")
+        for c in token.children)
+    if "would" in aux and not conditional and token.dep_ == "ccomp" and token.head.lemma_ in REPORTING_VERBS:
+        return "intended"  # "said that a team would meet": the reported "will" of a plan, not a condition
     if aux & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
         return "hypothetical"
     return "asserted"
@@ -262,7 +269,7 @@ def _date_for(analysis: Analysis, sent, trigger=None) -> tuple[str | None, bool]
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
         token = span.root if span is not None else None
         for _ in range(4):
-            if token is None or token.head is token:
+            if token is None or token.head.i == token.i:
                 return False
             token = token.head
             if token.i == trigger.i:
@@ -274,14 +281,25 @@ def _date_for(analysis: Analysis, sent, trigger=None) -> tuple[str | None, bool]
     return best.value, True
 
 
-def _implied_target(analysis: Analysis, sent, source: list[Actor]) -> tuple[list[Actor], int]:
-    """The one other country of this sentence (or of the one before it in the paragraph), and where."""
+SUBORDINATE = {"advcl", "relcl", "acl", "ccomp", "csubj", "pcomp"}
+
+
+def _implied_target(analysis: Analysis, sent, source: list[Actor], trigger) -> tuple[list[Actor], int]:
+    """The one other country of the trigger's sentence (or of the one before it in the paragraph), and
+    where. A trigger in a subordinate clause ("the visit came days after Biden signed an aid package")
+    looks only in its own clause: the rest of the sentence is about something else."""
     doc = analysis.doc
     own = {a.country for a in source}
-    candidates = [sent]
-    prev_end = sent.start - 1
-    if prev_end > 0 and "\n" not in doc[prev_end].sent.text and "\n" not in doc[prev_end:sent.start].text_with_ws:
-        candidates.append(doc[prev_end].sent)
+    clause = trigger
+    while clause.dep_ not in SUBORDINATE and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ in SUBORDINATE:
+        candidates = [list(clause.subtree)]
+    else:
+        candidates = [sent]
+        prev_end = sent.start - 1
+        if prev_end > 0 and "\n" not in doc[prev_end].sent.text and "\n" not in doc[prev_end:sent.start].text_with_ws:
+            candidates.append(doc[prev_end].sent)
     for span in candidates:
         found: dict[str, Actor] = {}
         for token in span:
@@ -289,7 +307,7 @@ def _implied_target(analysis: Analysis, sent, source: list[Actor]) -> tuple[list
             if actor is not None and actor.country and actor.country not in own:
                 found.setdefault(actor.country, actor)
         if len(found) == 1:
-            return list(found.values()), span.start_char
+            return list(found.values()), span[0].sent.start_char
     return [], sent.start_char
 
 
@@ -426,7 +444,7 @@ def find_events(analysis: Analysis) -> None:
         if not target and code.plover in RECIPROCAL_TYPES and len({a.country for a in source}) > 1:
             target, reciprocal = list(source), True  # "Brazil and Argentina agreed": one event, both sides
         if not target and code.plover in IMPLIED_TARGET_TYPES:
-            target, evidence_start = _implied_target(analysis, sent, source)
+            target, evidence_start = _implied_target(analysis, sent, source, token)
             confidence = 0.5
         if not target:
             _abstain(token, frame, "no target actor")
