@@ -386,3 +386,9 @@ def test_a_reported_would_is_a_plan_not_a_condition(analyze):
     text = "Zelensky said on Tuesday that a Ukrainian team would meet US officials in Saudi Arabia."
     meet = next(e for e in analyze(text, published="2025-03-05")["events"] if e.get("act") == "CONSULT")
     assert meet["status"] == "intended" and meet["type"] == "AGREE"
+
+
+def test_a_date_qualifying_another_noun_does_not_date_the_act(analyze):
+    text = "Trump, Biden's rival in the November vote, has said he would impose tariffs on all Chinese imports."
+    (event,) = analyze(text, published="2024-04-26")["events"]
+    assert event["date"] == "2024-04-26" and event["status"] == "intended"

@@ -313,6 +313,12 @@ def _looks_ahead(analysis: Analysis, start: int, end: int, prep: str) -> bool:
     return prep in _LOOKS_AHEAD_PREPS and token.tag_ in {"VBZ", "VBP", "VB", "VBG"}
 
 
+def _names_an_occasion(analysis: Analysis, start: int, end: int) -> bool:
+    """A month used as the modifier of a noun ("the November vote") names an occasion, past or coming."""
+    span = analysis.doc.char_span(start, end, alignment_mode="expand") if analysis.doc is not None else None
+    return span is not None and span.root.dep_ in {"compound", "nmod", "amod"} and span.root.head.pos_ == "NOUN"
+
+
 @stage("dates", requires=("doc",), assigns=("dates",))
 def find_dates(analysis: Analysis) -> None:
     doc_ = analysis.document
@@ -344,6 +350,10 @@ def find_dates(analysis: Analysis) -> None:
         month_only = re.fullmatch(rf"(?:early |mid-|late |last |next )?{_MON}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?|"
                                   rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}", core, re.I)
         ahead = bool(month_only) and _looks_ahead(analysis, core_start, end, prep)
+        if month_only and not ahead and ref is not None and _names_an_occasion(analysis, core_start, end):
+            # "the November vote", "the March summit": the occasion nearest the publication date
+            month = next((MONTHS[w.lower().rstrip(".")] for w in core.split() if w.lower().rstrip(".") in MONTHS), None)
+            ahead = month is not None and (month - ref.month) % 12 <= 6
         value = resolve(surface, ref, order, ahead=ahead, anchor=anchor)
         if value is None:
             continue

@@ -255,15 +255,24 @@ def _status(token, doc) -> str:
     return "asserted"
 
 
+def _names_a_noun(doc, date, trigger) -> bool:
+    """A date that qualifies another noun ("Biden's rival in the November vote") dates that noun, not the act."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    root = span.root if span is not None else None
+    return root is not None and root.dep_ in {"compound", "nmod", "amod"} and root.head.pos_ == "NOUN" \
+        and root.head.i != trigger.i
+
+
 def _date_for(analysis: Analysis, sent, trigger=None) -> tuple[str | None, bool]:
     """The value of the sentence's date expression that belongs to the trigger (attached to it in the
     parse, else the nearest), else the publication date."""
-    in_sent = [d for d in analysis.dates if sent.start_char <= d.start < sent.end_char and d.value]
+    doc = analysis.doc
+    in_sent = [d for d in analysis.dates if sent.start_char <= d.start < sent.end_char and d.value
+               and not (trigger is not None and _names_a_noun(doc, d, trigger))]
     if not in_sent:
         return analysis.document.published, False
     if trigger is None or len(in_sent) == 1:
         return in_sent[0].value, True
-    doc = analysis.doc
 
     def attached(d) -> bool:
         span = doc.char_span(d.start, d.end, alignment_mode="expand")
