@@ -3,7 +3,7 @@
 Recognition joins a phrase matcher built from the knowledge base with spaCy's entities (the longer span
 wins; on equal spans the knowledge base wins). People are resolved to the office they held on the
 article's date; unknown people are bound to a country and sector by a title ("Japan's foreign minister X").
-Later partial mentions ("al-Sharaa") and pronouns join the person they refer to.
+Later partial mentions ("Erdogan" after "Recep Tayyip Erdogan") and pronouns join the person they refer to.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ ORG_SECTORS = [
     (re.compile(r"\b(army|military|armed forces|forces|navy|air force|police|guard|troops|command|militia)\b", re.I), "MIL"),
     (re.compile(r"\b(ministry|government|cabinet|council|presidency|office|parliament|embassy|agency)\b", re.I), "GOV"),
     (re.compile(r"\b(university|institute|academy|school|college)\b", re.I), "EDU"),
-    (re.compile(r"\b(museum|hermitage|theatre|theater|opera|orchestra|gallery|library)\b", re.I), "CVL"),
+    (re.compile(r"\b(museum|theatre|theater|opera|orchestra|gallery|library)\b", re.I), "CVL"),
     (re.compile(r"\b(bank|company|corporation|corp|group|holding|inc|ltd|plc|airlines?|energy|oil|gas)\b", re.I), "BUS"),
     (re.compile(r"\b(hospital|health|medical)\b", re.I), "MED"),
     (re.compile(r"\b(news|agency|tv|television|radio|times|post|press)\b", re.I), "MED"),
@@ -450,7 +450,7 @@ def _person(span: Span, reg: Registry) -> None:
     doc = span.doc
     name = span.text
     tokens = name.split()
-    # A later partial mention ("al-Sharaa", "Maher") of a person already named in full.
+    # A later partial mention ("Erdogan", "Recep") of a person already named in full.
     known = [a for a in reg.by_id.values() if a.kind == "person"]
     folded = fold(name).split()
     for actor in sorted(known, key=lambda a: (a.role is None, -len(a.mentions))):
