@@ -392,3 +392,17 @@ def test_a_date_qualifying_another_noun_does_not_date_the_act(analyze):
     text = "Trump, Biden's rival in the November vote, has said he would impose tariffs on all Chinese imports."
     (event,) = analyze(text, published="2024-04-26")["events"]
     assert event["date"] == "2024-04-26" and event["status"] == "intended"
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", "ALB", "SRB"),
+    ("Egyptian demonstrators rioted after the vote.", "EGY", "EGY"),
+])
+def test_a_protest_without_a_stated_target_is_aimed_at_the_authorities(analyze, text, source, target):
+    protest = next(e for e in analyze(text)["events"] if e["type"] == "PROTEST")
+    assert (protest["source"][0]["country"], protest["target"][0]["id"]) == (source, f"{target}GOV")
+
+
+def test_compound_event_nouns_are_their_own_entries(analyze):
+    result = analyze("Kenyan protesters began a hunger strike against the government in Nairobi.")
+    assert [e["cameo"] for e in result["events"]] == ["142"]

@@ -185,6 +185,29 @@ def _owner_before(analysis: Analysis, noun) -> list[Actor]:
     return []
 
 
+def _protested(analysis: Analysis, token, source: list[Actor]) -> list[Actor]:
+    """Whom a protest without a stated target is aimed at: the authorities of the place it happens in
+    ("demonstrated in Serbia"), else those of the protesters' own state ("Egyptian students rallied")."""
+    places = _places_within(analysis, token.head if token.dep_ == "compound" else token)
+    if token.pos_ == "NOUN":
+        places += _places_within(analysis, _governing_verb(token))
+    country = next((p.country for p in places if p.country), None)
+    if country is None:
+        country = next((a.country for a in source if a.country and a.sector not in {"GOV", None}), None)
+    return [analysis_government(analysis, country)] if country else []
+
+
+def analysis_government(analysis: Analysis, iso3: str) -> Actor:
+    """The government actor of a state, shared with the actors stage's (same id)."""
+    for actor in analysis.actors:
+        if actor.id == f"{iso3}GOV":
+            return actor
+    name = kbase.load().countries[iso3].name
+    actor = Actor(id=f"{iso3}GOV", name=f"Government of {name}", kind="government", country=iso3, sector="GOV")
+    analysis.actors.append(actor)
+    return actor
+
+
 def _frame_for(token):
     """The first lexicon frame whose object condition the trigger satisfies."""
     frames_table = kbase.verb_frames()
@@ -194,6 +217,8 @@ def _frame_for(token):
     lemma = token.lemma_.lower()
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
     keys = ([(f"{lemma} {particle}", pos)] if particle else []) + [(lemma, pos)]
+    if pos == "NOUN":  # compound event nouns first: "hunger strike" is not "strike", "general strike" neither
+        keys = [(f"{c.lemma_.lower()} {lemma}", pos) for c in token.lefts if c.dep_ in {"compound", "amod"}] + keys
     obj = _dobj(token) if pos == "VERB" else None
     obj_lemmas = {t.lemma_.lower() for t in ([obj, *obj.conjuncts] if obj is not None else [])}
     for key in keys:
@@ -452,6 +477,8 @@ def find_events(analysis: Analysis) -> None:
         reciprocal = False
         if not target and code.plover in RECIPROCAL_TYPES and len({a.country for a in source}) > 1:
             target, reciprocal = list(source), True  # "Brazil and Argentina agreed": one event, both sides
+        if not target and code.plover == "PROTEST":
+            target = _protested(analysis, token, source)
         if not target and code.plover in IMPLIED_TARGET_TYPES:
             target, evidence_start = _implied_target(analysis, sent, source, token)
             confidence = 0.5
