@@ -194,10 +194,10 @@ def _protested(analysis: Analysis, token, source: list[Actor]) -> list[Actor]:
     country = next((p.country for p in places if p.country), None)
     if country is None:
         country = next((a.country for a in source if a.country and a.sector not in {"GOV", None}), None)
-    return [analysis_government(analysis, country)] if country else []
+    return [_government_actor(analysis, country)] if country else []
 
 
-def analysis_government(analysis: Analysis, iso3: str) -> Actor:
+def _government_actor(analysis: Analysis, iso3: str) -> Actor:
     """The government actor of a state, shared with the actors stage's (same id)."""
     for actor in analysis.actors:
         if actor.id == f"{iso3}GOV":
