@@ -406,3 +406,14 @@ def test_a_protest_without_a_stated_target_is_aimed_at_the_authorities(analyze, 
 def test_compound_event_nouns_are_their_own_entries(analyze):
     result = analyze("Kenyan protesters began a hunger strike against the government in Nairobi.")
     assert [e["cameo"] for e in result["events"]] == ["142"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The PRC on Tuesday demanded that the US cancel plans to sell weapons to Taiwan.", ("CHN", "USA")),
+    ("Russia said on Tuesday that Sudan must return a helicopter.", ("RUS", "SDN")),
+    ("Zelensky said Ukraine must get security guarantees.", None),  # a state's own duty is no demand
+])
+def test_demands_that_another_state_do_something(analyze, text, expected):
+    demands = [(e["source"][0]["country"], e["target"][0]["country"]) for e in analyze(text)["events"]
+               if e["type"] == "REQUEST"]
+    assert demands == ([expected] if expected else [])

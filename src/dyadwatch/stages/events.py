@@ -18,8 +18,9 @@ from ..pipeline import stage
 INTENT_HEADS = {"prepare", "prepared", "plan", "intend", "promise", "pledge", "offer", "seek", "want", "hope",
                 "aim", "expect", "ready", "willing", "set", "vow", "propose", "consider", "agree", "decide",
                 "try", "attempt", "threaten", "going"}
+MUST_FRAME = kbase.Frame("say", "VERB", frozenset(), (), "100", None)
 REPORTING_VERBS = {"say", "tell", "announce", "state", "confirm", "report", "add", "indicate", "declare",
-                   "insist", "write", "note", "explain", "predict"}
+                   "insist", "write", "note", "explain", "predict", "reiterate", "stress", "remind"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would"}
 INTENT_AUX = {"will", "shall"}
 ADVERBIAL_PREPS = {"during", "after", "before", "since", "until", "following", "amid", "despite", "ahead",
@@ -225,7 +226,26 @@ def _frame_for(token):
         for frame in frames_table.get(key, []):
             if not frame.objects or frame.objects & obj_lemmas:
                 return frame, obj
+    if pos == "VERB" and lemma in REPORTING_VERBS and _obliged_clause(token) is not None:
+        return MUST_FRAME, None  # "Russia said that Sudan must return the helicopter": a demand
     return None, None
+
+
+def _obliged_clause(token):
+    """The reported clause of a speech verb that says someone must or should do something."""
+    for child in token.children:
+        if child.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in {"must", "should"} for a in child.children):
+            return child
+    return None
+
+
+def _clause_subject(analysis: Analysis, token) -> list[Actor]:
+    """The subject of the clause a demand reports: "demanded that the US cancel" -> the US."""
+    clause = _obliged_clause(token) or next((c for c in token.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return []
+    subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return _actors_at(analysis, subj) if subj is not None else []
 
 
 def _governing_verb(token):
@@ -477,6 +497,9 @@ def find_events(analysis: Analysis) -> None:
         reciprocal = False
         if not target and code.plover in RECIPROCAL_TYPES and len({a.country for a in source}) > 1:
             target, reciprocal = list(source), True  # "Brazil and Argentina agreed": one event, both sides
+        if not target and code.plover == "REQUEST":
+            own = {a.country for a in source}  # "Zelensky said Ukraine must get guarantees" demands nothing of another
+            target = [a for a in _clause_subject(analysis, token) if a not in source and a.country not in own]
         if not target and code.plover == "PROTEST":
             target = _protested(analysis, token, source)
         if not target and code.plover in IMPLIED_TARGET_TYPES:
