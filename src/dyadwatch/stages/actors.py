@@ -252,6 +252,8 @@ def _title_after(doc: Doc, end: int, reg: Registry) -> tuple[str | None, str | N
     table = titles()
     text = window.text.lower()
     for token in window:
+        if token.pos_ in {"VERB", "AUX"}:
+            break  # "X, held talks with Lebanon's president": past the appositive, into the predicate
         actor = reg.analysis.token_actor.get(token.i)
         if actor is not None and actor.kind in {"country", "government"}:
             rest = doc[token.i + 1:min(token.i + 6, sent_end)].text.lower().lstrip("’'s ").replace(" - ", "-")
@@ -302,7 +304,10 @@ def _affiliation(span: Span, reg: Registry) -> tuple[str | None, str | None, Act
         while end < min(span.sent.end, span.end + 16) and doc[end].text not in {",", ";", ".", "—", ")"}:
             end += 1
         near += list(doc[span.end + 1:end])
-    near = sorted({t.i: t for t in near if not span.start <= t.i < span.end}.values(), key=lambda t: abs(t.i - span.start))
+    # A country qualifying the title ("the US commander in Iraq") outranks one in a prepositional phrase,
+    # which says where the person serves; otherwise nearest first.
+    near = sorted({t.i: t for t in near if not span.start <= t.i < span.end}.values(),
+                  key=lambda t: (t.dep_ not in {"compound", "amod", "poss", "nmod"}, abs(t.i - span.start)))
     country = sector = org = None
     for token in near:  # a state or an organisation first, a place ("a university in Bamako") after
         actor = reg.analysis.token_actor.get(token.i)

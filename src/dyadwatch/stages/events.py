@@ -27,6 +27,8 @@ ADVERBIAL_PREPS = {"during", "after", "before", "since", "until", "following", "
                    "throughout", "like", "unlike"}
 RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}
 IMPLIED_TARGET_TYPES = {"AID", "COOPERATE", "SUPPORT", "MOBILIZE", "CONSULT"}
+# Acts that often have no one acted upon ("agreed to resign", "surrendered", "mobilised reservists").
+UNDIRECTED_TYPES = {"AGREE", "RETREAT", "CONCEDE", "MOBILIZE", "REJECT"}
 PARTITIVES = {"group", "groups", "delegation", "team", "number", "members", "member", "leaders", "leader",
               "representatives", "head", "heads", "chief", "officials", "some", "many", "most", "all", "part",
               "one", "two", "dozens", "hundreds", "thousands", "units", "unit", "contingent", "wing", "side"}
@@ -72,16 +74,13 @@ def _actors_at(analysis: Analysis, token, *, with_conjuncts: bool = True) -> lis
             out += [a for a in several if a not in out]
             continue
         actor = analysis.token_actor.get(head.i)
-        if actor is None:
-            for child in head.lefts:
-                if child.dep_ in {"compound", "amod", "poss", "nmod"}:
-                    actor = analysis.token_actor.get(child.i)
-                    if actor is not None:
-                        break
-        if actor is None:
-            for child in head.children:
-                if child.dep_ == "appos":
-                    actor = analysis.token_actor.get(child.i)
+        if actor is None:  # an appositive names the head itself ("his predecessor, Olaf Scholz")
+            actor = next((a for c in head.children if c.dep_ == "appos"
+                          and (a := analysis.token_actor.get(c.i)) is not None), None)
+        if actor is None:  # else a modifier; a possessive pronoun last ("his Ukrainian counterpart")
+            modifiers = [c for c in head.lefts if c.dep_ in {"compound", "amod", "poss", "nmod"}]
+            modifiers.sort(key=lambda c: c.pos_ == "PRON")
+            actor = next((a for c in modifiers if (a := analysis.token_actor.get(c.i)) is not None), None)
         if actor is None and head.lower_ in PARTITIVES:  # "a group of Moroccan diplomats", "leaders of Hamas"
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -139,6 +138,35 @@ def _prep_objects(token, preps: set[str]):
 
 def _dobj(token):
     return next((c for c in token.children if c.dep_ in {"dobj", "attr", "oprd"}), None)
+
+
+def _without_bare_agreements(analysis: Analysis, events: list[Event]) -> list[Event]:
+    """"Agreed to resign": when the promised act is itself an event, the bare "agreed" (CAMEO 030) is the
+    same event said twice; keep the act (coded as an intent)."""
+    by_trigger = {e.trigger.start: e for e in events if e.trigger}
+    doc = analysis.doc
+    drop = set()
+    for e in events:
+        if e.cameo not in {"03", "030"} or not e.trigger:
+            continue
+        token = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")[0]
+        if any(c.dep_ == "xcomp" and c.idx in by_trigger for c in token.children):
+            drop.add(e.id)
+    kept = [e for e in events if e.id not in drop]
+    for n, e in enumerate(kept, 1):
+        e.id = f"{analysis.document.id}-e{n}"
+    return kept
+
+
+def _names_a_target(frame, token, obj) -> bool:
+    """Does the sentence name a target slot of the frame (an object or one of its prepositions) that did
+    not resolve to an actor? Then the act has a target we could not read: abstain rather than drop it."""
+    if obj is not None and "obj" in frame.targets:
+        return True
+    preps = {c.lower_ for c in token.children if c.dep_ in {"prep", "dative"}}
+    if obj is not None:
+        preps |= {c.lower_ for c in obj.children if c.dep_ == "prep"}
+    return bool(preps & set(frame.targets))
 
 
 def _place_of(analysis: Analysis, noun) -> list[Actor]:
@@ -505,9 +533,11 @@ def find_events(analysis: Analysis) -> None:
         if not target and code.plover in IMPLIED_TARGET_TYPES:
             target, evidence_start = _implied_target(analysis, sent, source, token)
             confidence = 0.5
-        if not target:
+        if not target and (code.plover not in UNDIRECTED_TYPES or _names_a_target(frame, token, obj)):
             _abstain(token, frame, "no target actor")
             continue
+        if not target:
+            confidence = min(confidence, 0.6)  # "Akayev agreed to resign": an act with no one acted upon
         src_countries = {a.country for a in source}
         if not reciprocal and {a.country for a in target} <= src_countries and all(a.kind in {"country", "government"}
                                                                                    for a in source + target):
@@ -541,4 +571,4 @@ def find_events(analysis: Analysis) -> None:
             date=date, location=location, status=status, confidence=confidence,
             evidence=analysis.span(evidence_start, text_end),
             trigger=analysis.span(token.idx, token.idx + len(token.text)), reciprocal=reciprocal, act=act))
-    analysis.events = events
+    analysis.events = _without_bare_agreements(analysis, events)
