@@ -435,3 +435,13 @@ def test_acts_with_no_one_acted_upon_are_kept_and_a_named_but_unread_target_is_n
     resign = analyze("Kyrgyz President Sadyr Japarov agreed to resign.", published="2025-05-28")["events"]
     assert [(e["type"], e["target"]) for e in resign] == [("AGREE", [])]
     assert analyze("Turkey rejected the proposal of the committee.")["events"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Berlin rejected recent calls by Belarus's rulers for immediate economic aid.", ("REJECT", "DEU", "BLR")),
+    ("Pakistan rejected a fresh offer from Afghanistan for direct talks.", ("REJECT", "PAK", "AFG")),
+    ("Security forces in Guinea have tortured scores of Liberian refugees.", ("ASSAULT", "GIN", "LBR")),
+])
+def test_proposers_partitives_and_institutions_in_a_state(analyze, text, expected):
+    events = {(e["type"], e["source"][0]["country"], e["target"][0]["country"]) for e in analyze(text)["events"]}
+    assert expected in events

@@ -521,7 +521,9 @@ def _sector_actors(analysis: Analysis, reg: Registry) -> None:
             continue
         first = token.i - 1 if noun == two else token.i
         modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i < first]
-        modifiers += [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}
+        # "the army of Mali", "officials from Kenya"; for a state's own institutions also "police in Egypt"
+        preps = {"of", "from", "in"} if agents[noun][0] in {"GOV", "COP", "JUD", "LEG"} else {"of", "from"}
+        modifiers += [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
                       for g in c.children if g.dep_ == "pobj"]
         countries: list[Actor] = []
         for mod in modifiers:

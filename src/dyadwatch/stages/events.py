@@ -31,7 +31,7 @@ IMPLIED_TARGET_TYPES = {"AID", "COOPERATE", "SUPPORT", "MOBILIZE", "CONSULT"}
 UNDIRECTED_TYPES = {"AGREE", "RETREAT", "CONCEDE", "MOBILIZE", "REJECT"}
 PARTITIVES = {"group", "groups", "delegation", "team", "number", "members", "member", "leaders", "leader",
               "representatives", "head", "heads", "chief", "officials", "some", "many", "most", "all", "part",
-              "one", "two", "dozens", "hundreds", "thousands", "units", "unit", "contingent", "wing", "side"}
+              "one", "two", "dozens", "scores", "hundreds", "thousands", "tens", "units", "unit", "contingent", "wing", "side"}
 # Verbs whose subject performs the event noun they govern ("held talks", "imposed sanctions", "launched a
 # strike", "has been in talks"); any other governor ("condemned the attack") says something about an act
 # by someone else.
@@ -189,6 +189,19 @@ def _places_within(analysis: Analysis, head) -> list[Actor]:
                 out += [a for a in _actors_at(analysis, pobj) if a.kind in {"location", "country"}]
             out += _places_within(analysis, pobj)
     return out
+
+
+PROPOSALS = {"call", "offer", "appeal", "invitation", "demand", "request", "proposal", "plan", "bid", "initiative",
+             "ultimatum", "overture", "suggestion", "resolution", "warning", "accusation", "charge", "claim"}
+
+
+def _proposer(analysis: Analysis, noun) -> list[Actor]:
+    """Who made the call, offer or plan that was rejected or welcomed: "calls by Belarus's rulers",
+    "an offer from Afghanistan"."""
+    if noun.lemma_.lower() not in PROPOSALS:
+        return []
+    return [a for child in noun.children if child.dep_ in {"prep", "agent"} and child.lower_ in {"from", "by"}
+            for pobj in child.children if pobj.dep_ == "pobj" for a in _actors_at(analysis, pobj)]
 
 
 def _owner_before(analysis: Analysis, noun) -> list[Actor]:
@@ -493,7 +506,8 @@ def find_events(analysis: Analysis) -> None:
                     subj, _ = _subject(token)
                     target += _actors_at(analysis, subj) if subj is not None else []
                 elif obj is not None and not frame.objects:
-                    target += _actors_at(analysis, obj) or _place_of(analysis, obj) or _owner_before(analysis, obj)
+                    target += (_actors_at(analysis, obj) or _place_of(analysis, obj) or _proposer(analysis, obj)
+                               or _owner_before(analysis, obj))
                 elif obj is not None:  # "expelled two Russian diplomats": the object's own country
                     target += [a for a in _actors_at(analysis, obj) if a.kind != "location"]
             elif where == "iobj":
