@@ -392,7 +392,8 @@ def test_a_reported_would_is_a_plan_not_a_condition(analyze):
 def test_a_date_qualifying_another_noun_does_not_date_the_act(analyze):
     text = "Trump, Biden's rival in the November vote, has said he would impose tariffs on all Chinese imports."
     (event,) = analyze(text, published="2024-04-26")["events"]
-    assert event["date"] == "2024-04-26" and event["status"] == "intended"
+    assert event["date"] == "2024-04-26"
+    assert (event["type"], event["act"]) == ("THREATEN", "SANCTION")  # an announced intention to harm
 
 
 @pytest.mark.parametrize("text, source, target", [
@@ -445,3 +446,12 @@ def test_acts_with_no_one_acted_upon_are_kept_and_a_named_but_unread_target_is_n
 def test_proposers_partitives_and_institutions_in_a_state(analyze, text, expected):
     events = {(e["type"], e["source"][0]["country"], e["target"][0]["country"]) for e in analyze(text)["events"]}
     assert expected in events
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Palestinian leaders said they would boycott all official contact with the United States.", "USA"),
+    ("Hamas threatened on Monday to resume attacks in Israel.", "ISR"),
+])
+def test_announced_hostility_is_a_threat_with_its_target(analyze, text, target):
+    threats = [e for e in analyze(text)["events"] if e["type"] == "THREATEN"]
+    assert len(threats) == 1 and threats[0]["target"][0]["country"] == target

@@ -141,13 +141,14 @@ def _dobj(token):
 
 
 def _without_bare_agreements(analysis: Analysis, events: list[Event]) -> list[Event]:
-    """"Agreed to resign": when the promised act is itself an event, the bare "agreed" (CAMEO 030) is the
-    same event said twice; keep the act (coded as an intent)."""
+    """"Agreed to resign", "threatened to break off relations": when the promised or threatened act is
+    itself an event, the bare "agreed" (030) or "threatened" (130) is the same event said twice; keep the
+    act (coded as an intent or a threat)."""
     by_trigger = {e.trigger.start: e for e in events if e.trigger}
     doc = analysis.doc
     drop = set()
     for e in events:
-        if e.cameo not in {"03", "030"} or not e.trigger:
+        if e.cameo not in {"03", "030", "13", "130"} or not e.trigger:
             continue
         token = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")[0]
         if any(c.dep_ == "xcomp" and c.idx in by_trigger for c in token.children):
@@ -204,6 +205,13 @@ def _proposer(analysis: Analysis, noun) -> list[Actor]:
             for pobj in child.children if pobj.dep_ == "pobj" for a in _actors_at(analysis, pobj)]
 
 
+def _partner_of(analysis: Analysis, noun) -> list[Actor]:
+    """The other party of a relation named as the object ("boycott all contact with the United States",
+    "sanctions against Iran")."""
+    return [a for child in noun.children if child.dep_ == "prep" and child.lower_ in {"with", "against"}
+            for pobj in child.children if pobj.dep_ == "pobj" for a in _actors_at(analysis, pobj)]
+
+
 def _owner_before(analysis: Analysis, noun) -> list[Actor]:
     """Whose "the plan" is: the actor that qualified the same noun earlier ("Egypt's plan", "the Egyptian
     plan"), within the three sentences before."""
@@ -224,6 +232,20 @@ def _owner_before(analysis: Analysis, noun) -> list[Actor]:
                 owners = _actors_at(analysis, subj) if subj is not None else []
             if owners:
                 return owners
+    return []
+
+
+def _threatened(analysis: Analysis, token, source: list[Actor]) -> list[Actor]:
+    """Whom "threatened to <act>" threatens: the other party named inside the threatened act ("to cut off
+    electricity to Nakhichevan", "to resume attacks in Israel") or in its condition ("unless Israel …")."""
+    own = {a.country for a in source}
+    for child in token.children:
+        if child.dep_ not in {"xcomp", "advcl", "ccomp"}:
+            continue
+        found = [a for t in child.subtree if (a := analysis.token_actor.get(t.i)) is not None
+                 and a.kind in ACTOR_KINDS | {"location"} and a.country and a.country not in own]
+        if found:
+            return list(dict.fromkeys(found))[:2]
     return []
 
 
@@ -431,7 +453,9 @@ def _modal_code(code, status: str, governor, codes) -> tuple:
         return code, None, status
     head = governor.head if governor.dep_ in {"xcomp", "ccomp"} else None
     threatened = head is not None and head.lemma_.lower() in THREAT_HEADS
-    if marks({"unless"}) or (code.quad_class in (3, 4) and (threatened or marks({"if"}))):
+    # An announced intention to harm is a threat (CAMEO 13), as an intention to cooperate is CAMEO 03.
+    announced = status == "intended" and code.plover != "MOBILIZE"  # a deployment may be asked for, not feared
+    if marks({"unless"}) or (code.quad_class in (3, 4) and (threatened or marks({"if"}) or announced)):
         prefix = next((p for p in sorted(THREAT_BY_CAMEO, key=len, reverse=True) if code.code.startswith(p)), None)
         threat = codes.get(THREAT_BY_CAMEO[prefix] if prefix else THREAT_CODES.get(code.plover, "130"))
         if threat is not None:
@@ -507,7 +531,7 @@ def find_events(analysis: Analysis) -> None:
                     target += _actors_at(analysis, subj) if subj is not None else []
                 elif obj is not None and not frame.objects:
                     target += (_actors_at(analysis, obj) or _place_of(analysis, obj) or _proposer(analysis, obj)
-                               or _owner_before(analysis, obj))
+                               or _partner_of(analysis, obj) or _owner_before(analysis, obj))
                 elif obj is not None:  # "expelled two Russian diplomats": the object's own country
                     target += [a for a in _actors_at(analysis, obj) if a.kind != "location"]
             elif where == "iobj":
@@ -539,6 +563,8 @@ def find_events(analysis: Analysis) -> None:
         reciprocal = False
         if not target and code.plover in RECIPROCAL_TYPES and len({a.country for a in source}) > 1:
             target, reciprocal = list(source), True  # "Brazil and Argentina agreed": one event, both sides
+        if not target and code.plover == "THREATEN" and frame.cameo.startswith("13"):
+            target = _threatened(analysis, token, source)
         if not target and code.plover == "REQUEST":
             own = {a.country for a in source}  # "Zelensky said Ukraine must get guarantees" demands nothing of another
             target = [a for a in _clause_subject(analysis, token) if a not in source and a.country not in own]
