@@ -151,7 +151,7 @@ def _without_bare_agreements(analysis: Analysis, events: list[Event]) -> list[Ev
         if e.cameo not in {"03", "030", "13", "130"} or not e.trigger:
             continue
         token = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")[0]
-        if any(c.dep_ == "xcomp" and c.idx in by_trigger for c in token.children):
+        if any(c.dep_ == "xcomp" and any(t.idx in by_trigger for t in c.subtree) for c in token.children):
             drop.add(e.id)
     kept = [e for e in events if e.id not in drop]
     for n, e in enumerate(kept, 1):
