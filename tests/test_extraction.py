@@ -455,3 +455,8 @@ def test_proposers_partitives_and_institutions_in_a_state(analyze, text, expecte
 def test_announced_hostility_is_a_threat_with_its_target(analyze, text, target):
     threats = [e for e in analyze(text)["events"] if e["type"] == "THREATEN"]
     assert len(threats) == 1 and threats[0]["target"][0]["country"] == target
+
+
+def test_a_yielding_act_without_a_target_acts_upon_its_place(analyze):
+    (event,) = analyze("Serbia lifted a night curfew in Montenegro.")["events"]
+    assert (event["type"], event["source"][0]["country"], event["target"][0]["country"]) == ("CONCEDE", "SRB", "MNE")

@@ -568,6 +568,10 @@ def find_events(analysis: Analysis) -> None:
         if not target and code.plover == "REQUEST":
             own = {a.country for a in source}  # "Zelensky said Ukraine must get guarantees" demands nothing of another
             target = [a for a in _clause_subject(analysis, token) if a not in source and a.country not in own]
+        if not target and code.plover in {"CONCEDE", "RETREAT", "COERCE"}:
+            # "lifted the curfew in Montenegro", "imposed martial law in Darfur": the place acted upon
+            target = [p for p in _places_within(analysis, token) + (_places_within(analysis, obj) if obj is not None
+                                                                     else []) if p.country]
         if not target and code.plover == "PROTEST":
             target = _protested(analysis, token, source)
         if not target and code.plover in IMPLIED_TARGET_TYPES:
