@@ -460,3 +460,9 @@ def test_announced_hostility_is_a_threat_with_its_target(analyze, text, target):
 def test_a_yielding_act_without_a_target_acts_upon_its_place(analyze):
     (event,) = analyze("Serbia lifted a night curfew in Montenegro.")["events"]
     assert (event["type"], event["source"][0]["country"], event["target"][0]["country"]) == ("CONCEDE", "SRB", "MNE")
+
+
+def test_a_verb_of_saying_sense_with_a_clause_is_no_act(analyze):
+    assert analyze("Macron told reporters, while conceding there was no consensus at this stage.")["events"] == []
+    talks = analyze("U.S. and Russian negotiators return to Geneva this week for talks on missiles.")["events"]
+    assert [({a["country"] for a in e["source"]}, e["type"]) for e in talks] == [({"USA", "RUS"}, "CONSULT")]

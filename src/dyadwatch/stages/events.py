@@ -45,7 +45,10 @@ SUPPORT_VERBS = {"hold", "have", "be", "carry", "conduct", "launch", "stage", "m
                  "keep", "maintain", "end", "halt", "suspend", "lift", "ease", "tighten", "unveil", "accept",
                  "finance", "fund", "initial", "adopt", "raise", "apply", "run", "invest", "perform", "trigger",
                  "attend", "negotiate", "reaffirm", "authorize", "authorise", "introduce", "levy", "slap",
-                 "implement", "enforce", "double", "triple", "lower", "cut", "reduce", "endorse", "ratify"}
+                 "implement", "enforce", "double", "triple", "lower", "cut", "reduce", "endorse", "ratify",
+                 "return", "travel", "go", "come", "fly", "arrive", "head", "gather", "convene", "meet"}
+# Verbs that also introduce a statement ("admitted that …"); with a clause and no object they are speech.
+SAYING_SENSE = {"concede", "admit", "acknowledge", "accept", "recognize", "recognise", "grant", "deny"}
 PROMISE_VERBS = {"pledge", "promise", "offer", "propose", "announce", "plan", "vow"}
 FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 ACTOR_KINDS = {"country", "government", "person", "organization", "group"}
@@ -488,6 +491,8 @@ def find_events(analysis: Analysis) -> None:
         frame, obj = _frame_for(token)
         if frame is None:
             continue
+        if token.lemma_.lower() in SAYING_SENSE and obj is None and any(c.dep_ == "ccomp" for c in token.children):
+            continue  # "conceding there was no consensus": a statement, not a concession
         if obj is not None and frame.objects:
             consumed.update(t.i for t in (obj, *obj.conjuncts))
         code = codes.get(frame.cameo)
