@@ -466,3 +466,10 @@ def test_a_verb_of_saying_sense_with_a_clause_is_no_act(analyze):
     assert analyze("Macron told reporters, while conceding there was no consensus at this stage.")["events"] == []
     talks = analyze("U.S. and Russian negotiators return to Geneva this week for talks on missiles.")["events"]
     assert [({a["country"] for a in e["source"]}, e["type"]) for e in talks] == [({"USA", "RUS"}, "CONSULT")]
+
+
+def test_a_contrastive_clause_shares_its_sentences_recipient(analyze):
+    text = ("Damascus seeks to open the country to the world, but Syria has few ready offers, while the Kremlin "
+            "is prepared to deliver economic assistance and grain shipments to show goodwill.")
+    offer = next(e for e in analyze(text, published="2026-02-09")["events"] if e.get("act") == "AID")
+    assert [a["country"] for a in offer["target"]] == ["SYR"] and offer["status"] == "intended"

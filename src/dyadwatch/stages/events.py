@@ -402,18 +402,21 @@ def _date_for(analysis: Analysis, sent, trigger=None) -> tuple[str | None, bool]
 
 
 SUBORDINATE = {"advcl", "relcl", "acl", "ccomp", "csubj", "pcomp"}
+TIME_MARKS = {"after", "before", "since", "until", "till", "when", "once", "as"}
 
 
 def _implied_target(analysis: Analysis, sent, source: list[Actor], trigger) -> tuple[list[Actor], int]:
     """The one other country of the trigger's sentence (or of the one before it in the paragraph), and
-    where. A trigger in a subordinate clause ("the visit came days after Biden signed an aid package")
-    looks only in its own clause: the rest of the sentence is about something else."""
+    where. A trigger in a clause about another event (a relative clause, or a time clause: "the visit came
+    days after Biden signed an aid package") looks only in its own clause; a contrastive one ("…, while
+    the Kremlin is prepared to deliver aid") shares its sentence's subject matter."""
     doc = analysis.doc
     own = {a.country for a in source}
     clause = trigger
     while clause.dep_ not in SUBORDINATE and clause.head.i != clause.i:
         clause = clause.head
-    if clause.dep_ in SUBORDINATE:
+    temporal = clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in TIME_MARKS for m in clause.children)
+    if clause.dep_ in {"relcl", "acl", "pcomp"} or temporal:  # a clause about another event
         candidates = [list(clause.subtree)]
     else:
         candidates = [sent]
