@@ -1,0 +1,99 @@
+"""How an event is said: asserted, negated, intended, hypothetical; promises and threats as CAMEO codes.
+
+CAMEO codes a promised cooperative act as an expression of intent (03x, PLOVER AGREE) and a threatened or
+announced hostile act as a threat (13x, PLOVER THREATEN); the act itself stays with the event as `act`.
+"""
+
+from __future__ import annotations
+
+import re
+
+INTENT_HEADS = {"prepare", "prepared", "plan", "intend", "promise", "pledge", "offer", "seek", "want", "hope",
+                "aim", "expect", "ready", "willing", "set", "vow", "propose", "consider", "agree", "decide",
+                "try", "attempt", "threaten", "going"}
+
+
+REPORTING_VERBS = {"say", "tell", "announce", "state", "confirm", "report", "add", "indicate", "declare",
+                   "insist", "write", "note", "explain", "predict", "reiterate", "stress", "remind"}
+
+
+HYPOTHETICAL_AUX = {"could", "might", "may", "would"}
+
+
+INTENT_AUX = {"will", "shall"}
+
+
+def event_status(token, doc) -> str:
+    if any(c.dep_ == "neg" for c in token.children) or any(c.dep_ == "neg" for c in token.head.children
+                                                             if token.dep_ in {"xcomp"}):
+        return "negated"
+    window = doc[max(token.sent.start, token.i - 4):token.i].text.lower()
+    if re.search(r"\b(no longer|never|not)\b", window) and token.pos_ == "VERB":
+        return "negated"
+    aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
+    head = token.head
+    if token.dep_ in {"xcomp", "acomp"} and (head.lemma_.lower() in INTENT_HEADS or head.lower_ in INTENT_HEADS):
+        return "intended"
+    if token.dep_ == "pcomp" or (token.dep_ == "xcomp" and head.dep_ == "acomp" and head.lower_ in INTENT_HEADS):
+        return "intended"
+    if token.dep_ in {"acl", "relcl"} and token.tag_ == "VB" and head.pos_ == "NOUN":
+        return "intended"  # "talks to deploy forces", "a plan to build": what the talks or the plan are for
+    if token.dep_ == "advcl" and token.tag_ == "VB" and "to" in aux:
+        return "intended"  # "in talks with Moscow to deploy forces": a purpose, not a deed
+    if aux & INTENT_AUX:
+        return "intended"
+    conditional = any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children) or any(
+        c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children if m.dep_ == "mark")
+        for c in token.children)
+    if "would" in aux and not conditional and token.dep_ == "ccomp" and token.head.lemma_ in REPORTING_VERBS:
+        return "intended"  # "said that a team would meet": the reported "will" of a plan, not a condition
+    if aux & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
+        return "hypothetical"
+    return "asserted"
+
+
+# CAMEO codes a promised cooperative act as an expression of intent (03x, PLOVER AGREE) and a threatened
+# hostile act as a threat (13x, PLOVER THREATEN); the act itself is kept as the event's `act`.
+INTENT_CODES = {"AID": "033", "SUPPORT": "032", "COOPERATE": "031", "CONSULT": "036", "CONCEDE": "034",
+                "RETREAT": "035"}
+
+
+INTENT_BY_CONTEXT = {("AID", "economic"): "0331", ("AID", "military"): "0332", ("AID", "humanitarian"): "0333",
+                     ("AID", "peacekeeping"): "0334", ("COOPERATE", "economic"): "0311",
+                     ("COOPERATE", "military"): "0312", ("COOPERATE", "intelligence"): "0314"}
+
+
+THREAT_CODES = {"SANCTION": "1312", "ASSAULT": "138", "MOBILIZE": "138", "COERCE": "137", "PROTEST": "133",
+                "REJECT": "130", "ACCUSE": "130", "REQUEST": "130"}
+
+
+THREAT_BY_CAMEO = {"161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136",
+                   "172": "132", "173": "137", "175": "137", "15": "138", "18": "138", "19": "138", "20": "1383",
+                   "087": "136"}  # CAMEO's own threat codes for the acts threatened (longest prefix wins)
+
+
+THREAT_HEADS = {"threaten", "warn", "vow"}
+
+
+def modal_code(code, status: str, governor, codes) -> tuple:
+    """(code, act, status) with promised cooperation as intent (03x) and threatened hostility as a threat (13x)."""
+    def marks(words: set[str]) -> bool:
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in words for m in c.children)
+                   for c in governor.children)
+
+    if code.plover == "THREATEN" or status not in {"intended", "hypothetical"}:
+        return code, None, status
+    head = governor.head if governor.dep_ in {"xcomp", "ccomp"} else None
+    threatened = head is not None and head.lemma_.lower() in THREAT_HEADS
+    # An announced intention to harm is a threat (CAMEO 13), as an intention to cooperate is CAMEO 03.
+    announced = status == "intended" and code.plover != "MOBILIZE"  # a deployment may be asked for, not feared
+    if marks({"unless"}) or (code.quad_class in (3, 4) and (threatened or marks({"if"}) or announced)):
+        prefix = next((p for p in sorted(THREAT_BY_CAMEO, key=len, reverse=True) if code.code.startswith(p)), None)
+        threat = codes.get(THREAT_BY_CAMEO[prefix] if prefix else THREAT_CODES.get(code.plover, "130"))
+        if threat is not None:
+            return threat, code.plover, "asserted"
+    if code.quad_class in (1, 2) and status == "intended" and code.plover in INTENT_CODES \
+            and not code.code.startswith("03"):
+        intent = INTENT_BY_CONTEXT.get((code.plover, code.context)) or INTENT_CODES[code.plover]
+        return codes[intent], code.plover, status
+    return code, None, status

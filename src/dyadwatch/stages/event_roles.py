@@ -1,0 +1,288 @@
+"""Who did it to whom: the source and target of an event read off the dependency parse.
+
+The events stage finds a trigger and its frame; these functions find the actors a phrase stands for
+(head, appositive, modifiers, partitives, coordinated phrases), the subject through verb chains, the
+target in the frame's slots, and the fallbacks a frame may use when its slot names no actor: the place
+acted upon, the proposer of a rejected call, the party a threat or a protest is aimed at, the one other
+state of the sentence.
+"""
+
+from __future__ import annotations
+
+from .. import kb as kbase
+from ..model import Actor, Analysis
+
+ADVERBIAL_PREPS = {"during", "after", "before", "since", "until", "following", "amid", "despite", "ahead",
+                   "throughout", "like", "unlike"}
+
+
+PARTITIVES = {"group", "groups", "delegation", "team", "number", "members", "member", "leaders", "leader",
+              "representatives", "head", "heads", "chief", "officials", "some", "many", "most", "all", "part",
+              "one", "two", "dozens", "scores", "hundreds", "thousands", "tens", "units", "unit", "contingent", "wing", "side"}
+
+
+ACTOR_KINDS = {"country", "government", "person", "organization", "group"}
+
+
+def actors_at(analysis: Analysis, token, *, with_conjuncts: bool = True) -> list[Actor]:
+    """Actors a noun phrase stands for: the head itself, else its modifiers; plus coordinated phrases."""
+    out: list[Actor] = []
+    heads = [token, *token.conjuncts] if with_conjuncts else [token]
+    for head in heads:
+        several = analysis.token_actors.get(head.i)
+        if several:
+            out += [a for a in several if a not in out]
+            continue
+        actor = analysis.token_actor.get(head.i)
+        if actor is None:  # an appositive names the head itself ("his predecessor, Olaf Scholz")
+            actor = next((a for c in head.children if c.dep_ == "appos"
+                          and (a := analysis.token_actor.get(c.i)) is not None), None)
+        if actor is None:  # else a modifier; a possessive pronoun last ("his Ukrainian counterpart")
+            modifiers = [c for c in head.lefts if c.dep_ in {"compound", "amod", "poss", "nmod"}]
+            modifiers.sort(key=lambda c: c.pos_ == "PRON")
+            actor = next((a for c in modifiers if (a := analysis.token_actor.get(c.i)) is not None), None)
+        if actor is None and head.lower_ in PARTITIVES:  # "a group of Moroccan diplomats", "leaders of Hamas"
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            out += [a for a in actors_at(analysis, pobj, with_conjuncts=with_conjuncts)
+                                    if a not in out]
+        if actor is not None and actor not in out:
+            out.append(actor)
+    return out
+
+
+def subject_of(token):
+    """The subject of a verb, climbing through xcomp/conj/advcl chains; (token, passive?)."""
+    seen = 0
+    while token is not None and seen < 6:
+        subjects = [c for c in token.children if c.dep_ in {"nsubj", "csubj", "nsubjpass"}]
+        if subjects:  # the one nearest the verb ("ANKARA, Aug. 13 — Turkey signed": Turkey)
+            nearest = min(subjects, key=lambda c: abs(token.i - c.i))
+            if nearest.lower_ in {"it", "they", "we"} and token.dep_ == "ccomp":
+                # "Nigeria announced that it will withdraw": the pronoun is the reporting clause's subject
+                outer, _ = subject_of(token.head)
+                if outer is not None and outer.lower_ not in {"it", "they", "we"}:
+                    return outer, nearest.dep_ == "nsubjpass"
+            return nearest, nearest.dep_ == "nsubjpass"
+        if token.dep_ in {"xcomp", "conj", "advcl", "acomp", "ccomp"} and token.head.i != token.i:
+            token = token.head
+        elif token.dep_ in {"relcl", "acl"}:
+            # "the group, banned in Russia": a past participle's head is what was done to, not the doer
+            # (unless the participle has an object: then the parser mistook an active verb for it)
+            has_object = any(c.dep_ == "dobj" for v in (token, *token.conjuncts) for c in v.children)
+            return token.head, token.dep_ == "acl" and token.tag_ == "VBN" and not has_object
+        else:
+            return None, False
+        seen += 1
+    return None, False
+
+
+def agent_of(token):
+    for child in token.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def prep_objects(token, preps: set[str]):
+    for child in token.children:
+        if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    yield grandchild
+
+
+def dobj(token):
+    return next((c for c in token.children if c.dep_ in {"dobj", "attr", "oprd"}), None)
+
+
+def names_a_target(frame, token, obj) -> bool:
+    """Does the sentence name a target slot of the frame (an object or one of its prepositions) that did
+    not resolve to an actor? Then the act has a target we could not read: abstain rather than drop it."""
+    if obj is not None and "obj" in frame.targets:
+        return True
+    preps = {c.lower_ for c in token.children if c.dep_ in {"prep", "dative"}}
+    if obj is not None:
+        preps |= {c.lower_ for c in obj.children if c.dep_ == "prep"}
+    return bool(preps & set(frame.targets))
+
+
+def place_of(analysis: Analysis, noun) -> list[Actor]:
+    """The state or place a thing is in ("struck the defence ministry in Damascus"), for a target."""
+    return [a for child in noun.children if child.dep_ == "prep" and child.lower_ in {"in", "of", "at", "near"}
+            for pobj in child.children if pobj.dep_ == "pobj" for a in actors_at(analysis, pobj)]
+
+
+def places_within(analysis: Analysis, head) -> list[Actor]:
+    """Places named as "in/at/near X" in a noun phrase ("a strike on a compound in Doha"), following
+    prepositions only: a clause inside the phrase ("the group, banned in Russia") says something else."""
+    out: list[Actor] = []
+    for child in head.children:
+        if child.dep_ != "prep":
+            continue
+        for pobj in child.children:
+            if pobj.dep_ != "pobj":
+                continue
+            if child.lower_ in {"in", "at", "near", "inside"}:
+                out += [a for a in actors_at(analysis, pobj) if a.kind in {"location", "country"}]
+            out += places_within(analysis, pobj)
+    return out
+
+
+PROPOSALS = {"call", "offer", "appeal", "invitation", "demand", "request", "proposal", "plan", "bid", "initiative",
+             "ultimatum", "overture", "suggestion", "resolution", "warning", "accusation", "charge", "claim"}
+
+
+def proposer(analysis: Analysis, noun) -> list[Actor]:
+    """Who made the call, offer or plan that was rejected or welcomed: "calls by Belarus's rulers",
+    "an offer from Afghanistan"."""
+    if noun.lemma_.lower() not in PROPOSALS:
+        return []
+    return [a for child in noun.children if child.dep_ in {"prep", "agent"} and child.lower_ in {"from", "by"}
+            for pobj in child.children if pobj.dep_ == "pobj" for a in actors_at(analysis, pobj)]
+
+
+def partner_of(analysis: Analysis, noun) -> list[Actor]:
+    """The other party of a relation named as the object ("boycott all contact with the United States",
+    "sanctions against Iran")."""
+    return [a for child in noun.children if child.dep_ == "prep" and child.lower_ in {"with", "against"}
+            for pobj in child.children if pobj.dep_ == "pobj" for a in actors_at(analysis, pobj)]
+
+
+def owner_before(analysis: Analysis, noun) -> list[Actor]:
+    """Whose "the plan" is: the actor that qualified the same noun earlier ("Egypt's plan", "the Egyptian
+    plan"), within the three sentences before."""
+    if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
+        return []
+    doc = analysis.doc
+    first_sent = doc[noun.sent.start].sent
+    for _ in range(3):
+        if first_sent.start == 0:
+            break
+        first_sent = doc[first_sent.start - 1].sent
+    for t in reversed(doc[first_sent.start:noun.i]):
+        if t.lemma_ == noun.lemma_ and t.pos_ == "NOUN":
+            owners = [a for c in t.lefts if c.dep_ in {"poss", "amod", "compound", "nmod"}
+                      for a in actors_at(analysis, c, with_conjuncts=False)]
+            if not owners and any(c.lower_ in {"its", "their"} for c in t.lefts):  # "Egypt presented its plan"
+                subj, _ = subject_of(governing_verb(t))
+                owners = actors_at(analysis, subj) if subj is not None else []
+            if owners:
+                return owners
+    return []
+
+
+def threatened(analysis: Analysis, token, source: list[Actor]) -> list[Actor]:
+    """Whom "threatened to <act>" threatens: the other party named inside the threatened act ("to cut off
+    electricity to Nakhichevan", "to resume attacks in Israel") or in its condition ("unless Israel …")."""
+    own = {a.country for a in source}
+    for child in token.children:
+        if child.dep_ not in {"xcomp", "advcl", "ccomp"}:
+            continue
+        found = [a for t in child.subtree if (a := analysis.token_actor.get(t.i)) is not None
+                 and a.kind in ACTOR_KINDS | {"location"} and a.country and a.country not in own]
+        if found:
+            return list(dict.fromkeys(found))[:2]
+    return []
+
+
+def protested(analysis: Analysis, token, source: list[Actor]) -> list[Actor]:
+    """Whom a protest without a stated target is aimed at: the authorities of the place it happens in
+    ("demonstrated in Serbia"), else those of the protesters' own state ("Egyptian students rallied")."""
+    places = places_within(analysis, token.head if token.dep_ == "compound" else token)
+    if token.pos_ == "NOUN":
+        places += places_within(analysis, governing_verb(token))
+    country = next((p.country for p in places if p.country), None)
+    if country is None:
+        country = next((a.country for a in source if a.country and a.sector not in {"GOV", None}), None)
+    return [government_actor(analysis, country)] if country else []
+
+
+def government_actor(analysis: Analysis, iso3: str) -> Actor:
+    """The government actor of a state, shared with the actors stage's (same id)."""
+    for actor in analysis.actors:
+        if actor.id == f"{iso3}GOV":
+            return actor
+    name = kbase.load().countries[iso3].name
+    actor = Actor(id=f"{iso3}GOV", name=f"Government of {name}", kind="government", country=iso3, sector="GOV")
+    analysis.actors.append(actor)
+    return actor
+
+
+def obliged_clause(token):
+    """The reported clause of a speech verb that says someone must or should do something."""
+    for child in token.children:
+        if child.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in {"must", "should"} for a in child.children):
+            return child
+    return None
+
+
+def clause_subject(analysis: Analysis, token) -> list[Actor]:
+    """The subject of the clause a demand reports: "demanded that the US cancel" -> the US."""
+    clause = obliged_clause(token) or next((c for c in token.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return []
+    subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return actors_at(analysis, subj) if subj is not None else []
+
+
+def governing_verb(token):
+    """The verb an event noun depends on ("will provide ... loans" -> provide), else the noun itself."""
+    governor = token
+    for _ in range(4):
+        if governor.head.i == governor.i:
+            break
+        governor = governor.head
+        if governor.dep_ == "prep" and governor.lower_ in ADVERBIAL_PREPS:
+            break  # "during his visit, X did not ...": the visit is not what the verb says
+        if governor.pos_ in {"VERB", "AUX"}:
+            return governor
+    return token
+
+
+def verb_beyond_adverbial(token):
+    """The verb an adverbial phrase holding the event noun attaches to ("after talks with X, Merz said"):
+    its subject did the talking; its negation and mood are not the noun's (see governing_verb)."""
+    head = token.head
+    if head.dep_ == "prep" and head.lower_ in ADVERBIAL_PREPS and head.head.pos_ in {"VERB", "AUX"}:
+        return head.head
+    return None
+
+
+SUBORDINATE = {"advcl", "relcl", "acl", "ccomp", "csubj", "pcomp"}
+
+
+TIME_MARKS = {"after", "before", "since", "until", "till", "when", "once", "as"}
+
+
+def implied_target(analysis: Analysis, sent, source: list[Actor], trigger) -> tuple[list[Actor], int]:
+    """The one other country of the trigger's sentence (or of the one before it in the paragraph), and
+    where. A trigger in a clause about another event (a relative clause, or a time clause: "the visit came
+    days after Biden signed an aid package") looks only in its own clause; a contrastive one ("…, while
+    the Kremlin is prepared to deliver aid") shares its sentence's subject matter."""
+    doc = analysis.doc
+    own = {a.country for a in source}
+    clause = trigger
+    while clause.dep_ not in SUBORDINATE and clause.head.i != clause.i:
+        clause = clause.head
+    temporal = clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in TIME_MARKS for m in clause.children)
+    if clause.dep_ in {"relcl", "acl", "pcomp"} or temporal:  # a clause about another event
+        candidates = [list(clause.subtree)]
+    else:
+        candidates = [sent]
+        prev_end = sent.start - 1
+        if prev_end > 0 and "\n" not in doc[prev_end].sent.text and "\n" not in doc[prev_end:sent.start].text_with_ws:
+            candidates.append(doc[prev_end].sent)
+    for span in candidates:
+        found: dict[str, Actor] = {}
+        for token in span:
+            actor = analysis.token_actor.get(token.i)
+            if actor is not None and actor.country and actor.country not in own:
+                found.setdefault(actor.country, actor)
+        if len(found) == 1:
+            return list(found.values()), span[0].sent.start_char
+    return [], sent.start_char
