@@ -78,7 +78,7 @@ def startup(model: str, cold: bool) -> dict:
         os.environ["DYADWATCH_CACHE"] = tempfile.mkdtemp(prefix="dyadwatch-bench-cache-")
     from dyadwatch import kb
     from dyadwatch.nlp import load_pipeline
-    from dyadwatch.stages.actors import phrase_index
+    from dyadwatch.stages.actor_index import phrase_index
 
     load_pipeline()
     start = time.perf_counter()

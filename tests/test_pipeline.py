@@ -83,7 +83,7 @@ def test_derived_tables_are_cached_on_disk_and_rebuilt_when_stale(tmp_path, monk
 
 def test_phrase_index_takes_the_longest_phrase():
     from dyadwatch.nlp import load_pipeline
-    from dyadwatch.stages.actors import PhraseIndex
+    from dyadwatch.stages.actor_index import PhraseIndex
 
     index = PhraseIndex({"Security Council": ("Security", "Council"),
                          "UN Security Council": ("UN", "Security", "Council"), "UN": ("UN",)})
@@ -94,7 +94,7 @@ def test_phrase_index_takes_the_longest_phrase():
 def test_the_phrase_index_splits_every_phrase_as_the_tokenizer_does():
     """Plain phrases skip the tokenizer when the index is built; they must split exactly as it would."""
     from dyadwatch.nlp import load_pipeline
-    from dyadwatch.stages.actors import phrase_table, tokenize_phrases
+    from dyadwatch.stages.actor_index import phrase_table, tokenize_phrases
 
     nlp = load_pipeline()
     phrases = list(phrase_table())
