@@ -121,8 +121,7 @@ def resolve(text: str, ref: date | None, order: str = "DMY", *, ahead: bool = Fa
     the next occurrence of a month named without its year; `anchor` is the value of the date the text named
     last, from which "a year earlier" and "the next day" count."""
     t = " ".join(text.lower().replace("-", " ").split())
-    t = re.sub(r"^(?:since|until|till|by|from|in|on|during|before|after|through|as of|as early as|"
-               r"beyond|at|over|for)\s+", "", t)
+    t = _PREFIX_RE.sub("", t, count=1)
     t = re.sub(r"^the\s+(?!(?:next|following|previous|same|day)\b)", "", t)
     t = re.sub(r"^(?:early|mid|late|(?:the )?(?:beginning|start|end|middle|first half|second half) of)\s+", "", t)
     t = " ".join(re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", t).replace(",", "").replace(".", " ").split())

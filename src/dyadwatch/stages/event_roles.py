@@ -9,8 +9,8 @@ state of the sentence.
 
 from __future__ import annotations
 
-from .. import kb as kbase
 from ..model import Actor, Analysis
+from .actor_index import Registry
 
 ADVERBIAL_PREPS = {"during", "after", "before", "since", "until", "following", "amid", "despite", "ahead",
                    "throughout", "like", "unlike"}
@@ -203,13 +203,12 @@ def protested(analysis: Analysis, token, source: list[Actor]) -> list[Actor]:
 
 
 def government_actor(analysis: Analysis, iso3: str) -> Actor:
-    """The government actor of a state, shared with the actors stage's (same id)."""
-    for actor in analysis.actors:
-        if actor.id == f"{iso3}GOV":
-            return actor
-    name = kbase.load().countries[iso3].name
-    actor = Actor(id=f"{iso3}GOV", name=f"Government of {name}", kind="government", country=iso3, sector="GOV")
-    analysis.actors.append(actor)
+    """The government actor of a state, the same the actors stage makes (added to the analysis if new)."""
+    registry = Registry(analysis)
+    registry.by_id = {a.id: a for a in analysis.actors}
+    actor = registry.government(iso3)
+    if actor not in analysis.actors:
+        analysis.actors.append(actor)
     return actor
 
 
