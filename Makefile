@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DB := build/demo.duckdb
 
-.PHONY: install demo test lint bench clean
+.PHONY: install browser demo test lint bench clean
 
 install: $(STAMP)
 
@@ -16,6 +16,16 @@ $(STAMP): pyproject.toml requirements/runtime.txt requirements/models.txt requir
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
+# Debian's Chromium for the browser tests (reports, dashboard). Installed when missing and we may use apt;
+# otherwise the browser tests skip and say why.
+CHROMIUM ?= /usr/bin/chromium
+browser:
+	@if [ -x $(CHROMIUM) ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "note: $(CHROMIUM) is missing and apt-get is not usable here; browser tests will be skipped"; fi
+
 demo: install
 	@mkdir -p build
 	@rm -f $(DEMO_DB)
@@ -23,7 +33,7 @@ demo: install
 	$(BIN)/dyadwatch info --db $(DEMO_DB)
 	$(BIN)/dyadwatch dyad CHN USA --db $(DEMO_DB)
 
-test: install
+test: install browser
 	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m pytest -q
 
