@@ -12,6 +12,25 @@ def _country_name(code: str) -> str:
     return c.name if c else code
 
 
+def quantity_text(q: dict[str, Any]) -> str:
+    """A quantity as people write it: 'around 20,000,000,000 USD investments' → 'around USD 20 billion'."""
+    value = q["value"]
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            number = f"{value / size:,.2f}".rstrip("0").rstrip(".") + f" {word}"
+            break
+    else:
+        number = f"{value:,}"
+    unit = q.get("unit") or ""
+    if unit == "percent":
+        text = f"{number}%"
+    elif len(unit) == 3 and unit.isupper():  # ISO 4217 money: USD 20 billion
+        text = f"{unit} {number}"
+    else:  # counts and physical units: 12 million t
+        text = f"{number} {unit}".strip()
+    return " ".join(x for x in (q.get("qualifier"), text, q.get("object")) if x)
+
+
 def _sides(refs: list[dict[str, Any]]) -> str:
     return " + ".join(f"{r['name']}" + (f" ({r['country']})" if r.get("country") else "") for r in refs)
 
@@ -66,7 +85,8 @@ def dyad_report(p: dict[str, Any]) -> str:
         f"conflict {p['conflict']['sum']} (mean {p['conflict']['mean']}), mean score {p['mean_score']}",
         f"  quad classes: verbal coop {shares['1']:.0%}, material coop {shares['2']:.0%}, "
         f"verbal conflict {shares['3']:.0%}, material conflict {shares['4']:.0%}",
-        f"  directed: {a}→{b} {p['directed'][f'{a}->{b}']}, {b}→{a} {p['directed'][f'{b}->{a}']}",
+        *(f"  {x}→{y}: {t['events']} events, mean score {t['mean_score'] if t['mean_score'] is not None else '-'}"
+          f" ({t['sources']} docs)" for x, y in ((a, b), (b, a)) if (t := p["directed_tone"][f"{x}->{y}"])),
         "", "By month"]
     for m in p["monthly"]:
         tone = m["cooperation"] - m["conflict"]
@@ -74,12 +94,16 @@ def dyad_report(p: dict[str, Any]) -> str:
         lines.append(f"  {m['month']:<8} {m['events']:>3} events  tone {tone:+6.1f}  {bar}  ({m['sources']} docs)")
     lines += ["", "Dimensions"]
     for d in p["dimensions"]:
-        lines.append(f"  {d['dimension']:<16} {d['documents']} docs, {d['mentions']} mentions — "
-                     f"“{d['evidence'][0]['text'][:110]}”")
+        first = (d["evidence"] or [e["evidence"] for e in d["events"]])[0]["text"]
+        lines.append(f"  {d['dimension']:<16} {d['documents']} docs, {len(d['events'])} events, "
+                     f"{d['mentions']} mentions — “{first[:100]}”")
+        for q in d["quantities"][:4]:
+            lines.append(f"  {'':<16} {quantity_text(q)}  “{q['evidence']['text']}”")
     lines += ["", "Dependencies", f"  {p['balance']}"]
     for d in p["dependencies"]:
         lines.append(f"  {d['dependent']} relies on {d['provider']} for {d['dimension']} ({d['documents']} docs) — "
                      f"“{d['evidence'][0]['text'][:100]}”")
+    lines += ["", "Changes"] + [f"  {c['month']:<8} {c['description']}" for c in p["changes"]] or ["  none"]
     lines += ["", "Key events"]
     for e in p["key_events"]:
         lines.append(f"  {e['date'] or '?':<10} {e['type']:<9} {e['score']:+5.1f} {e['source']}→{e['target']}"

@@ -82,7 +82,8 @@ def dimension_keywords() -> list[tuple[str, re.Pattern[str]]]:
     out = []
     for row in kbase.read_table("dimensions.tsv")[1]:
         words = sorted(kbase.split(row["keywords"]), key=len, reverse=True)
-        out.append((row["dimension"], re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + ")", re.I)))
+        forms = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) + r"s?\b" for w in words]
+        out.append((row["dimension"], re.compile(r"\b(?:" + "|".join(forms) + ")", re.I)))
     return out
 
 
