@@ -4,7 +4,8 @@
 
 Each measurement runs in its own process (so peak memory is its own): `bare` is `nlp.pipe` of the
 model as spacy.load gives it, `full` is dyadwatch's whole pipeline (spaCy + actors, dates, quantities,
-quotes, events, dyads) over the same texts. Prints articles/second, words/second, the ratio and peak RSS,
+quotes, events, dyads) over the same texts; `bare2` and `full2` do the same on both cores (spaCy's
+`n_process=2`, dyadwatch's two worker processes). Prints articles/second, words/second, the ratio and peak RSS,
 the share of each dyadwatch stage in the full run, and the knowledge base's start-up (first use with an
 empty cache, then with the cache built), and writes bench/results/speed.json.
 """
@@ -36,14 +37,27 @@ def measure(kind: str, model: str, repeat: int) -> dict:
     os.environ["DYADWATCH_MODEL"] = model
     docs = load_texts(repeat)
     words = sum(len(d.text.split()) for d in docs)
-    if kind == "bare":
+    workers = {}
+    if kind in {"bare", "bare2"}:
         import spacy
 
         nlp = spacy.load(model)
         list(nlp.pipe([docs[0].text]))  # warm up
         start = time.perf_counter()
-        for _ in nlp.pipe((d.text for d in docs), batch_size=16):
+        for _ in nlp.pipe((d.text for d in docs), batch_size=16, n_process=2 if kind == "bare2" else 1):
             pass
+    elif kind == "full2":
+        from dyadwatch.workers import WorkerPool
+
+        with WorkerPool(2) as pool:
+            t0 = time.perf_counter()
+            list(pool.analyze(docs[:32]))  # start both workers: each loads the model and knowledge base once
+            workers["start_seconds"] = round(time.perf_counter() - t0, 2)
+            start = time.perf_counter()
+            for _ in pool.analyze(docs):
+                pass
+            seconds = time.perf_counter() - start
+        workers["worker_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
     else:
         from dyadwatch.pipeline import STAGES, Pipeline
 
@@ -61,11 +75,12 @@ def measure(kind: str, model: str, repeat: int) -> dict:
         start = time.perf_counter()
         for _ in pipe.analyze_many(docs):
             pass
-    seconds = time.perf_counter() - start
+    if kind != "full2":
+        seconds = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"kind": kind, "model": model, "articles": len(docs), "words": words, "seconds": round(seconds, 3),
             "articles_per_s": round(len(docs) / seconds, 2), "words_per_s": round(words / seconds),
-            "peak_rss_mb": round(peak_mb)} | ({"stage_seconds": {k: round(v, 3) for k, v in stage_seconds.items()}}
+            "peak_rss_mb": round(peak_mb)} | workers | ({"stage_seconds": {k: round(v, 3) for k, v in stage_seconds.items()}}
                                               if kind == "full" else {})
 
 
@@ -104,7 +119,7 @@ def main() -> int:
 
     rows = []
     for model in args.models.split(","):
-        for kind in ("bare", "full"):
+        for kind in ("bare", "full", "bare2", "full2"):
             done = subprocess.run([sys.executable, __file__, "--repeat", str(args.repeat), "--one", kind, model],
                                   capture_output=True, text=True)
             if done.returncode != 0:
@@ -113,16 +128,21 @@ def main() -> int:
             rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
     print(f"spaCy {spacy.__version__}, {rows[0]['articles']} articles, {rows[0]['words']} words, "
           f"{os.cpu_count()} cores\n")
-    print(f"{'model':<26} {'kind':<5} {'art/s':>7} {'words/s':>8} {'peak MB':>8} {'full/bare':>9}")
+    print(f"{'model':<26} {'kind':<5} {'art/s':>7} {'words/s':>8} {'peak MB':>12} {'full/bare':>9}")
     for row in rows:
-        bare = next(r for r in rows if r["model"] == row["model"] and r["kind"] == "bare")
+        base = "bare2" if row["kind"].endswith("2") else "bare"
+        bare = next(r for r in rows if r["model"] == row["model"] and r["kind"] == base)
         ratio = row["articles_per_s"] / bare["articles_per_s"]
         row["ratio_to_bare"] = round(ratio, 3)
+        peak = f"{row['peak_rss_mb']}" + (f"+2×{row['worker_peak_rss_mb']}" if "worker_peak_rss_mb" in row else "")
         print(f"{row['model']:<26} {row['kind']:<5} {row['articles_per_s']:>7} {row['words_per_s']:>8} "
-              f"{row['peak_rss_mb']:>8} {ratio:>9.2f}")
+              f"{peak:>12} {ratio:>9.2f}")
+    print("\nbare2 = nlp.pipe(n_process=2); full2 = dyadwatch's 2 worker processes, measured once both have loaded "
+          "the model\n(start: " + ", ".join(f"{r['model']} {r['start_seconds']} s" for r in rows if r["kind"] == "full2")
+          + "); the peak of full2 is the main process + each worker")
     print("\nshare of the full run per stage (the rest is spaCy)")
     for row in rows:
-        if row["kind"] == "full":
+        if row["kind"] == "full" and "stage_seconds" in row:
             shares = ", ".join(f"{k} {v / row['seconds']:.1%}" for k, v in row["stage_seconds"].items())
             print(f"  {row['model']:<26} {shares}")
     starts = []

@@ -14,6 +14,7 @@ from .errors import UsageError
 ENV_OVERRIDES = {
     "DYADWATCH_MODEL": ("nlp", "model"),
     "DYADWATCH_DB": ("store", "path"),
+    "DYADWATCH_WORKERS": ("ingest", "workers"),
 }
 
 

@@ -13,7 +13,8 @@
     │   ├── UnknownFormat          DW109
     │   └── NoText                 DW110
     ├── ModelError                 DW2xx  the spaCy pipeline
-    │   └── ModelNotFound          DW201
+    │   ├── ModelNotFound          DW201
+    │   └── WorkerDied             DW202
     ├── StoreError                 DW3xx  the DuckDB store
     │   ├── NotAStore              DW301
     │   ├── StoreLocked            DW302
@@ -112,6 +113,11 @@ class ModelError(DyadwatchError):
 class ModelNotFound(ModelError):
     code = "DW201"
     hint = "run `make install` (it installs the pinned English pipeline) or set DYADWATCH_MODEL"
+
+
+class WorkerDied(ModelError):
+    code = "DW202"
+    hint = "run the same command again: what was stored is kept and skipped"
 
 
 class StoreError(DyadwatchError):

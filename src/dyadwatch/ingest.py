@@ -5,13 +5,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 
+from . import config
 from .errors import DyadwatchError
-from .model import Document
+from .model import Analysis, Document
 from .pipeline import Pipeline
 from .readers import Rejection, iter_documents
 from .store import Store
+from .workers import WorkerPool, worker_count
 
 
 @dataclass
@@ -39,38 +41,60 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 
 def ingest(paths: Iterable[str], store: Store, *, pipeline: Pipeline | None = None, fmt: str | None = None,
-           published: str | None = None,
-           progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
-    """Read, analyse and store every document under `paths`. Documents already stored are skipped
-    before analysis; a rejected input is recorded in the store and reported, and the rest goes on."""
+           published: str | None = None, progress: Callable[[IngestReport], None] | None = None,
+           workers: int | str | None = None) -> IngestReport:
+    """Read, analyse and store every document under `paths`, streaming. Documents already stored are skipped
+    before analysis; a rejected input is recorded in the store and reported, and the rest goes on. With more
+    than one worker (default: every core) the analysis runs in worker processes, results stored in input
+    order; a small job runs in-process, where starting workers would cost more than it saves."""
     pipeline = pipeline or Pipeline.default()
     report = IngestReport()
     started = time.monotonic()
-    for batch in _batches(iter_documents(paths, fmt), 32):
-        todo: list[Document] = []
-        for item in batch:
+
+    def pending() -> Iterator[Document]:
+        for item in iter_documents(paths, fmt):
             if isinstance(item, Rejection):
                 report.failed.append(item)
                 store.record_rejection(item.error, item.origin)
-            elif store.has_hash(item.hash) or any(d.hash == item.hash for d in todo):
+            elif store.has_hash(item.hash):
                 report.duplicates += 1
             else:
                 if published:
                     item.published = published
-                todo.append(item)
-        for analysis in _analyze_safely(pipeline, todo, report, store):
-            result = store.add(analysis)
-            if result.status == "stored":
-                report.stored += 1
-            elif result.status == "near_duplicate":
-                report.near_duplicates += 1
-            else:
-                report.duplicates += 1
-        report.seconds = time.monotonic() - started
-        if progress:
+                yield item
+
+    def keep(analysis: Analysis) -> None:
+        result = store.add(analysis)
+        if result.status == "stored":
+            report.stored += 1
+        elif result.status == "near_duplicate":
+            report.near_duplicates += 1
+        else:
+            report.duplicates += 1
+        if progress and report.seen % 32 == 0:
+            report.seconds = time.monotonic() - started
             progress(report)
+
+    n = worker_count(workers)
+    docs = pending()
+    head = list(islice(docs, int(config.get("ingest", "min_documents_for_workers")))) if n > 1 else []
+    if n > 1 and len(head) == int(config.get("ingest", "min_documents_for_workers")):
+        with WorkerPool(n, pipeline) as pool:
+            for doc, outcome in pool.analyze(chain(head, docs)):
+                if isinstance(outcome, DyadwatchError):
+                    origin = doc.origin or doc.id or "?"
+                    report.failed.append(Rejection(origin, outcome))
+                    store.record_rejection(outcome, origin)
+                else:
+                    keep(outcome)
+    else:
+        for batch in _batches(chain(head, docs), 32):
+            for analysis in _analyze_safely(pipeline, batch, report, store):
+                keep(analysis)
     store.commit()
     report.seconds = time.monotonic() - started
+    if progress:
+        progress(report)
     return report
 
 

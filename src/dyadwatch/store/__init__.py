@@ -50,6 +50,8 @@ class Store:
         self.path = path
         self.read_only = read_only
         self._pending = 0
+        # rows of the documents added since the last commit, written in one statement per table at commit
+        self._rows: dict[tuple[str, str], list[list]] = {}
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
@@ -113,8 +115,25 @@ class Store:
 
     def commit(self) -> None:
         if self._pending:
+            try:
+                self._flush()
+            except BaseException:
+                self._rollback()
+                raise
             self.con.execute("COMMIT")
             self._pending = 0
+
+    def _rollback(self) -> None:
+        self.con.execute("ROLLBACK")
+        self._pending = 0
+        self._rows.clear()
+
+    def _flush(self) -> None:
+        for (table, conflict), rows in self._rows.items():
+            if table == "actors":
+                rows = list({r[0]: r for r in rows}.values())
+            self._insert_rows(table, rows, conflict)
+        self._rows.clear()
 
     def close(self) -> None:
         try:
@@ -127,8 +146,7 @@ class Store:
 
     def __exit__(self, exc_type, *_: object) -> None:
         if exc_type is not None and self._pending:
-            self.con.execute("ROLLBACK")
-            self._pending = 0
+            self._rollback()
         self.close()
 
     def has_hash(self, content_hash: str) -> str | None:
@@ -176,12 +194,26 @@ class Store:
         try:
             result = self._insert(analysis)
         except BaseException:
-            self.con.execute("ROLLBACK")
-            self._pending = 0
+            self._rollback()
             raise
         self._pending += 1
         self._maybe_commit()
         return result
+
+    def _queue(self, table: str, rows: list[list], conflict: str = "") -> None:
+        self._rows.setdefault((table, conflict), []).extend(rows)
+
+    def _insert_rows(self, table: str, rows: list[list], conflict: str = "") -> None:
+        """Rows in one statement per few hundred: DuckDB's executemany runs one statement per row, which
+        made storing cost several times the analysis."""
+        if not rows:
+            return
+        width = len(rows[0])
+        row = "(" + ", ".join("?" * width) + ")"
+        for i in range(0, len(rows), 256):
+            part = rows[i:i + 256]
+            self.con.execute(f"INSERT INTO {table} VALUES {', '.join([row] * len(part))} {conflict}",
+                             [v for r in part for v in r])
 
     def _insert(self, analysis: Analysis) -> AddResult:
         doc = analysis.document
@@ -196,36 +228,30 @@ class Store:
             "duplicate_of, similarity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [doc_id, doc.hash, doc.title, doc.published, doc.source, doc.url, doc.language, doc.origin, doc.text,
              dup_of, sim])
-        self.con.executemany("INSERT INTO doc_bands VALUES (?, ?, ?)", [[b, k, doc_id] for b, k in keys])
+        self._insert_rows("doc_bands", [[b, k, doc_id] for b, k in keys])
         self.con.execute("INSERT INTO doc_signatures VALUES (?, ?)", [doc_id, sig.tolist()])
-        role_of = {}
-        for actor in analysis.actors:
-            self.con.execute("INSERT INTO actors VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                             [actor.id, actor.name, actor.kind, actor.country, actor.sector])
-            role_of[actor.id] = actor.role
-        mentions = [[doc_id, a.id, m.text, m.start, m.end, a.role] for a in analysis.actors for m in a.mentions]
-        if mentions:
-            self.con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?)", mentions)
+        actors = {a.id: [a.id, a.name, a.kind, a.country, a.sector] for a in analysis.actors}
+        self._queue("actors", list(actors.values()), conflict="ON CONFLICT DO NOTHING")
+        self._queue("mentions", [[doc_id, a.id, m.text, m.start, m.end, a.role]
+                                       for a in analysis.actors for m in a.mentions])
+        events, event_actors = [], []
         for event in analysis.events:
             event_id = event.id.replace(doc.id, doc_id, 1) if doc_id != doc.id else event.id
-            self.con.execute(
-                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [event_id, doc_id, event.type, event.mode, event.context, event.cameo, event.score,
-                 event.quad_class, event.date, (event.date or "")[:7] if event.date and len(event.date) >= 7 else None,
-                 event.location, event.status, event.confidence, event.evidence.text, event.evidence.start,
-                 event.evidence.end, sorted(event.countries("source")), sorted(event.countries("target")), event.act])
-            rows = [[event_id, side, a.id, a.country] for side in ("source", "target") for a in getattr(event, side)]
-            self.con.executemany("INSERT INTO event_actors VALUES (?, ?, ?, ?)", rows)
-        if analysis.quantities:
-            self.con.executemany("INSERT INTO quantities VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
-                [doc_id, q.value, q.unit, q.qualifier, q.object, q.evidence.text, q.evidence.start, q.evidence.end]
-                for q in analysis.quantities])
-        if analysis.dates:
-            self.con.executemany("INSERT INTO dates VALUES (?, ?, ?, ?, ?)",
-                                 [[doc_id, d.text, d.value, d.start, d.end] for d in analysis.dates])
-        if analysis.quotes:
-            self.con.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?)", [
-                [doc_id, q.text, q.speaker.id if q.speaker else None, q.start, q.end] for q in analysis.quotes])
+            events.append([event_id, doc_id, event.type, event.mode, event.context, event.cameo, event.score,
+                           event.quad_class, event.date,
+                           (event.date or "")[:7] if event.date and len(event.date) >= 7 else None,
+                           event.location, event.status, event.confidence, event.evidence.text, event.evidence.start,
+                           event.evidence.end, sorted(event.countries("source")), sorted(event.countries("target")),
+                           event.act])
+            event_actors += [[event_id, side, a.id, a.country] for side in ("source", "target")
+                             for a in getattr(event, side)]
+        self._queue("events", events)
+        self._queue("event_actors", event_actors)
+        self._queue("quantities", [[doc_id, q.value, q.unit, q.qualifier, q.object, q.evidence.text,
+                                          q.evidence.start, q.evidence.end] for q in analysis.quantities])
+        self._queue("dates", [[doc_id, d.text, d.value, d.start, d.end] for d in analysis.dates])
+        self._queue("quotes", [[doc_id, q.text, q.speaker.id if q.speaker else None, q.start, q.end]
+                                     for q in analysis.quotes])
         facts = []
         for dyad in analysis.dyads:
             a, b = dyad["pair"]
@@ -235,8 +261,7 @@ class Store:
             for dep in dyad["dependencies"]:
                 facts += [[doc_id, a, b, "dependency", dep["dimension"], dep["dependent"], dep["provider"],
                            e["text"], e["start"], e["end"]] for e in dep["evidence"]]
-        if facts:
-            self.con.executemany("INSERT INTO dyad_facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", facts)
+        self._queue("dyad_facts", facts)
         if dup_of:
             return AddResult("near_duplicate", doc_id, dup_of, sim)
         return AddResult("stored", doc_id)
