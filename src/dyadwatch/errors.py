@@ -21,6 +21,8 @@
     │   ├── StoreTooNew            DW303
     │   └── NoStore                DW304
     ├── UsageError                 DW4xx  a command was called wrongly
+    │   ├── OutputExists           DW401
+    │   └── UnknownExportFormat    DW402
     └── DataError                  DW5xx  a data file shipped with dyadwatch is broken
 
 The command line prints ``str(error)`` and exits with a non-zero status; it never shows a traceback
@@ -151,3 +153,13 @@ class UsageError(DyadwatchError):
 class DataError(DyadwatchError):
     code = "DW500"
     hint = "the installed data files are damaged; reinstall dyadwatch"
+
+
+class OutputExists(UsageError):
+    code = "DW401"
+    hint = "pass --force to replace it, or name another OUT file"
+
+
+class UnknownExportFormat(UsageError):
+    code = "DW402"
+    hint = "name one with --format, or give OUT a known extension"
