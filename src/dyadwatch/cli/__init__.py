@@ -44,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", dest="fmt", metavar="READER", help="reader to use instead of detection")
     p.add_argument("--published", metavar="DATE", help="publication date overriding the documents'")
     p.add_argument("--json", dest="output", action="store_const", const="json", help="print the summary as JSON")
+    p.add_argument("--workers", metavar="N", help="worker processes analysing documents: a number, or auto for "
+                   "every core (default: $DYADWATCH_WORKERS, else auto; small jobs run in-process)")
     _add_db(p)
     p.set_defaults(output="text", func=cmd_ingest)
 
@@ -92,6 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p)
     p.add_argument("--json", dest="output", action="store_const", const="json", help="print JSON")
     p.set_defaults(output="text", func=cmd_info)
+    from .export_cmd import add_parser as add_export_parser
+    from .report_cmd import add_parser as add_report_parser
+
+    add_report_parser(sub)
+    add_export_parser(sub)
     return parser
 
 
@@ -143,6 +150,7 @@ def _check_date(value: str) -> str:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from ..ingest import ingest
     from ..pipeline import Pipeline
+    from ..workers import worker_count
 
     published = _check_date(args.published) if args.published else None
     show = sys.stderr.isatty()
@@ -153,11 +161,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             sys.stderr.write(f"\r  {report.seen} documents · {rate:.1f} docs/s · {len(report.failed)} failed   ")
             sys.stderr.flush()
 
+    if args.workers is not None and args.workers != "auto" and not (args.workers.isdigit() and int(args.workers)):
+        raise UsageError(f"--workers takes a positive number or auto, not {args.workers!r}")
     pipeline = Pipeline.default()
-    pipeline.nlp  # load the model before opening the store: no lock is held while it loads  # noqa: B018
+    if worker_count(args.workers) == 1:
+        pipeline.nlp  # load the model before opening the store: no lock is held while it loads  # noqa: B018
     with _open_store(args, read_only=False) as store:
         report = ingest(args.paths, store, pipeline=pipeline, fmt=args.fmt, published=published,
-                        progress=progress)
+                        progress=progress, workers=args.workers)
     if show:
         sys.stderr.write("\n")
     for rejection in report.failed:

@@ -5,30 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from ..kb import load as load_kb
+from ..reports.format import quantity
 
 
 def _country_name(code: str) -> str:
     c = load_kb().countries.get(code)
     return c.name if c else code
-
-
-def quantity_text(q: dict[str, Any]) -> str:
-    """A quantity as people write it: 'around 20,000,000,000 USD investments' → 'around USD 20 billion'."""
-    value = q["value"]
-    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(value) >= size:
-            number = f"{value / size:,.2f}".rstrip("0").rstrip(".") + f" {word}"
-            break
-    else:
-        number = f"{value:,}"
-    unit = q.get("unit") or ""
-    if unit == "percent":
-        text = f"{number}%"
-    elif len(unit) == 3 and unit.isupper():  # ISO 4217 money: USD 20 billion
-        text = f"{unit} {number}"
-    else:  # counts and physical units: 12 million t
-        text = f"{number} {unit}".strip()
-    return " ".join(x for x in (q.get("qualifier"), text, q.get("object")) if x)
 
 
 def _sides(refs: list[dict[str, Any]]) -> str:
@@ -98,7 +80,7 @@ def dyad_report(p: dict[str, Any]) -> str:
         lines.append(f"  {d['dimension']:<16} {d['documents']} docs, {len(d['events'])} events, "
                      f"{d['mentions']} mentions — “{first[:100]}”")
         for q in d["quantities"][:4]:
-            lines.append(f"  {'':<16} {quantity_text(q)}  “{q['evidence']['text']}”")
+            lines.append(f"  {'':<16} {quantity(q)}  “{q['evidence']['text']}”")
     lines += ["", "Dependencies", f"  {p['balance']}"]
     for d in p["dependencies"]:
         lines.append(f"  {d['dependent']} relies on {d['provider']} for {d['dimension']} ({d['documents']} docs) — "
