@@ -75,6 +75,23 @@ THREAT_BY_CAMEO = {"161": "1313", "162": "1311", "163": "1312", "164": "134", "1
 THREAT_HEADS = {"threaten", "warn", "vow"}
 
 
+CESSATION_VERBS = {"stop", "halt", "cease", "end", "suspend", "pause", "call off"}
+CEASEFIRE_ACTS = {"fire", "firing", "fighting", "fight", "hostility", "hostilities", "shelling", "clash"}
+
+
+def ceased_code(code, token, codes):
+    """An act of force that is stopped is a de-escalation: "agreed to stop all firing" is CAMEO 0871 (declare a
+    ceasefire), "halted the offensive" 087, not the firing or the offensive (PLOVER RETREAT)."""
+    if code.plover not in {"ASSAULT", "COERCE", "MOBILIZE"}:
+        return code
+    head, hops = token, 0
+    while hops < 3 and head.dep_ in {"dobj", "advcl", "xcomp", "conj", "pobj", "prep", "nsubjpass", "compound"}:
+        head, hops = head.head, hops + 1
+        if head.lemma_.lower() in CESSATION_VERBS and head.pos_ == "VERB":
+            return codes.get("0871" if token.lemma_.lower() in CEASEFIRE_ACTS else "087", code)
+    return code
+
+
 def modal_code(code, status: str, governor, codes) -> tuple:
     """(code, act, status) with promised cooperation as intent (03x) and threatened hostility as a threat (13x)."""
     def marks(words: set[str]) -> bool:

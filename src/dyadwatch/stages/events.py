@@ -14,7 +14,7 @@ from .. import config
 from .. import kb as kbase
 from ..model import Actor, Analysis, Event
 from ..pipeline import stage
-from .event_modality import REPORTING_VERBS, event_status, modal_code
+from .event_modality import REPORTING_VERBS, ceased_code, event_status, modal_code
 from .event_roles import (
     ACTOR_KINDS,
     actors_at,
@@ -140,30 +140,66 @@ def _names_a_noun(doc, date, trigger) -> bool:
         and root.head.i != trigger.i
 
 
+# "the first direct talks since 2022", "the highest level since 2019": a bound of a period named on a noun is no
+# date of the event ("has applied a tariff since August" is: the verb's state began then)
+BOUND_DATE = re.compile(r"(since|until|till|before)\b", re.I)
+
+
+def _clause_verb(token):
+    """The verb whose clause the token is in (the token itself when it is one)."""
+    for _ in range(12):
+        if token.pos_ in {"VERB", "AUX"} or token.head.i == token.i:
+            return token
+        token = token.head
+    return token
+
+
 def _date_for(analysis: Analysis, sent, trigger=None) -> tuple[str | None, bool]:
     """The value of the sentence's date expression that belongs to the trigger (attached to it in the
-    parse, else the nearest), else the publication date."""
+    parse, else one of its own clause or a clause above it), else the publication date."""
     doc = analysis.doc
+
+    def root(d):
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        return span.root if span is not None else None
+
+    def bound_on_noun(d) -> bool:
+        token = root(d)
+        return (BOUND_DATE.match(d.text) is not None and token is not None
+                and token.head.pos_ in {"NOUN", "PROPN", "ADJ"})
+
     in_sent = [d for d in analysis.dates if sent.start_char <= d.start < sent.end_char and d.value
+               and not bound_on_noun(d)
                and not (trigger is not None and _names_a_noun(doc, d, trigger))]
     if not in_sent:
         return analysis.document.published, False
-    if trigger is None or len(in_sent) == 1:
+    if trigger is None:
         return in_sent[0].value, True
 
-    def attached(d) -> bool:
-        span = doc.char_span(d.start, d.end, alignment_mode="expand")
-        token = span.root if span is not None else None
+    def attached(d) -> bool:  # within four steps up the parse, without crossing another clause's verb
+        token = root(d)
         for _ in range(4):
             if token is None or token.head.i == token.i:
                 return False
             token = token.head
             if token.i == trigger.i:
                 return True
+            if token.pos_ in {"VERB", "AUX"}:
+                return False
         return False
 
     own = [d for d in in_sent if attached(d)]
-    best = min(own or in_sent, key=lambda d: abs(d.start - trigger.idx))
+    if not own:  # the date of the trigger's clause or of a clause above it ("agreed in February to invest", "said
+        # on Tuesday that he was ready to negotiate"); one of a clause below or beside it is that clause's own
+        # ("relations that broke down in 2011")
+        clauses = {_clause_verb(trigger).i} | {t.i for t in trigger.ancestors}
+        # ... and a relative clause that situates the doer ("leaders who met in The Hague two weeks ago pledged")
+        clauses |= {c.i for t in [trigger, *trigger.ancestors] for s in t.children if s.dep_ == "nsubj"
+                    for c in s.children if c.dep_ == "relcl"}
+        own = [d for d in in_sent if (r := root(d)) is not None and _clause_verb(r).i in clauses]
+    if not own:
+        return analysis.document.published, False
+    best = min(own, key=lambda d: abs(d.start - trigger.idx))
     return best.value, True
 
 
@@ -298,6 +334,7 @@ def find_events(analysis: Analysis) -> None:
         status = event_status(governor, doc)
         if frame.pos == "NOUN" and status == "asserted" and governor.lemma_.lower() in PROMISE_VERBS:
             status = "intended"  # "pledged $600 billion of investment": the investment is promised
+        code = ceased_code(code, token, codes)
         code, act, status = modal_code(code, status, governor, codes)
         if own_date and date and analysis.document.published and date[:4] < str(int(analysis.document.published[:4]) - 1):
             status = "historical" if status == "asserted" else status

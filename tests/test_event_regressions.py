@@ -1,0 +1,33 @@
+"""Regressions of event coding found on the demo corpus, each with an article sentence written for the test."""
+
+from __future__ import annotations
+
+
+def _events(a: dict) -> list[tuple]:
+    return [(e["type"], e["cameo"], e["date"], e["status"]) for e in a["events"]]
+
+
+def test_a_bound_named_on_a_noun_is_not_the_events_date(analyze):
+    # "since 2022" dates the previous talks, not this agreement
+    a = analyze("Chile and Peru agree to a fisheries pact in their first direct talks since 2019", published="2025-05-16")
+    assert a["events"] and all(e["date"] == "2025-05-16" and e["status"] != "historical" for e in a["events"])
+
+
+def test_a_date_in_a_clause_below_the_trigger_is_that_clauses(analyze):
+    # "in 2011" is when the relations broke down, not when the restoring is intended
+    a = analyze("Erdogan said on Sunday that Turkey wants to restore relations with Syria that broke down when the "
+                "war began in 2011.", published="2024-07-08")
+    dated = [e["date"] for e in a["events"] if {s["country"] for s in e["target"]} == {"SYR"}]
+    assert dated and "2011" not in dated
+
+
+def test_the_date_of_a_governing_clause_applies(analyze):
+    # "agreed in February to invest": the investment promise is dated February
+    a = analyze("A Qatari state fund agreed in February to invest $12 billion in Jordan's ports.", published="2024-12-27")
+    assert any(e["date"] == "2024-02" for e in a["events"]), _events(a)
+
+
+def test_stopping_force_is_a_de_escalation(analyze):
+    a = analyze("Armenia and Azerbaijan agreed on Saturday to stop all firing along their border.", published="2025-05-10")
+    assert ("RETREAT", "0871") in {(e["type"], e["cameo"]) for e in a["events"]}, _events(a)
+    assert not [e for e in a["events"] if e["type"] == "ASSAULT"]
