@@ -32,6 +32,9 @@ demo: install
 	$(BIN)/dyadwatch ingest demo/corpus --db $(DEMO_DB)
 	$(BIN)/dyadwatch info --db $(DEMO_DB)
 	$(BIN)/dyadwatch dyad CHN USA --db $(DEMO_DB)
+	$(BIN)/dyadwatch report CHN USA --db $(DEMO_DB) --out build/demo-chn-usa.html --force
+	$(BIN)/dyadwatch export build/demo-events.csv --db $(DEMO_DB) --force
+	$(BIN)/dyadwatch export build/demo-actors.gexf --db $(DEMO_DB) --force
 
 test: install browser
 	$(BIN)/ruff check src tests bench

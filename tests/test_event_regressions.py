@@ -31,3 +31,9 @@ def test_stopping_force_is_a_de_escalation(analyze):
     a = analyze("Armenia and Azerbaijan agreed on Saturday to stop all firing along their border.", published="2025-05-10")
     assert ("RETREAT", "0871") in {(e["type"], e["cameo"]) for e in a["events"]}, _events(a)
     assert not [e for e in a["events"] if e["type"] == "ASSAULT"]
+
+
+def test_a_country_aimed_against_is_no_recipient(analyze):
+    a = analyze("The visit came days after the president signed a foreign aid package that includes about US$ 3 "
+                "billion to counter Iran in the Gulf.", published="2024-04-26")
+    assert not [e for e in a["events"] if e["type"] == "AID" and "IRN" in {t["country"] for t in e["target"]}]

@@ -256,13 +256,23 @@ SUBORDINATE = {"advcl", "relcl", "acl", "ccomp", "csubj", "pcomp"}
 
 
 TIME_MARKS = {"after", "before", "since", "until", "till", "when", "once", "as"}
+# "an aid package to counter China", "help against Russia": the country aimed at is no recipient
+ADVERSARY_VERBS = {"counter", "contain", "deter", "confront", "fight", "combat", "oppose", "resist", "punish"}
 
 
-def implied_target(analysis: Analysis, sent, source: list[Actor], trigger) -> tuple[list[Actor], int]:
+def aimed_at(token) -> bool:
+    head = token.head
+    return ((token.dep_ == "dobj" and head.lemma_.lower() in ADVERSARY_VERBS)
+            or (token.dep_ == "pobj" and head.lower_ == "against"))
+
+
+def implied_target(analysis: Analysis, sent, source: list[Actor], trigger, *, cooperative: bool = False
+                   ) -> tuple[list[Actor], int]:
     """The one other country of the trigger's sentence (or of the one before it in the paragraph), and
     where. A trigger in a clause about another event (a relative clause, or a time clause: "the visit came
     days after Biden signed an aid package") looks only in its own clause; a contrastive one ("…, while
-    the Kremlin is prepared to deliver aid") shares its sentence's subject matter."""
+    the Kremlin is prepared to deliver aid") shares its sentence's subject matter. A country a cooperative act
+    is aimed against ("aid to counter China") is not its recipient; a hostile act's it is ("a war against Iraq")."""
     doc = analysis.doc
     own = {a.country for a in source}
     clause = trigger
@@ -280,7 +290,8 @@ def implied_target(analysis: Analysis, sent, source: list[Actor], trigger) -> tu
         found: dict[str, Actor] = {}
         for token in span:
             actor = analysis.token_actor.get(token.i)
-            if actor is not None and actor.country and actor.country not in own:
+            if actor is not None and actor.country and actor.country not in own \
+                    and not (cooperative and aimed_at(token)):
                 found.setdefault(actor.country, actor)
         if len(found) == 1:
             return list(found.values()), span[0].sent.start_char

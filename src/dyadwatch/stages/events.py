@@ -313,7 +313,8 @@ def find_events(analysis: Analysis) -> None:
         if not target and code.plover == "PROTEST":
             target = protested(analysis, token, source)
         if not target and code.plover in IMPLIED_TARGET_TYPES:
-            target, evidence_start = implied_target(analysis, sent, source, token)
+            target, evidence_start = implied_target(analysis, sent, source, token,
+                                                    cooperative=code.quad_class in (1, 2))
             confidence = 0.5
         if not target and (code.plover not in UNDIRECTED_TYPES or names_a_target(frame, token, obj)):
             _abstain(token, frame, "no target actor")
