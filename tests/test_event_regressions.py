@@ -37,3 +37,11 @@ def test_a_country_aimed_against_is_no_recipient(analyze):
     a = analyze("The visit came days after the president signed a foreign aid package that includes about US$ 3 "
                 "billion to counter Iran in the Gulf.", published="2024-04-26")
     assert not [e for e in a["events"] if e["type"] == "AID" and "IRN" in {t["country"] for t in e["target"]}]
+
+
+def test_a_plural_demonym_is_a_states_people_not_the_state(analyze):
+    a = analyze("Thousands of Chileans marched in Santiago on Sunday. Chile's government said it would listen.")
+    people = [x for x in a["actors"] if x["country"] == "CHL" and x["sector"] == "CVL"]
+    assert people and people[0]["mentions"][0]["text"] == "Chileans"
+    state = [x for x in a["actors"] if x["id"] == "CHL"]
+    assert state and all(m["text"] != "Chileans" for m in state[0]["mentions"])

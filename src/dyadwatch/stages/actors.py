@@ -19,6 +19,7 @@ from .actor_index import Registry, phrase_index, phrase_table
 from .people import (
     bind_person,
     only_country_around,
+    peoples_of_states,
     rebind_former_office_holders,
     resolve_pronouns,
     sector_actors,
@@ -184,6 +185,7 @@ def find_actors(analysis: Analysis) -> None:
     rebind_former_office_holders(analysis, reg)
     surnames_the_model_missed(analysis, reg)
     sector_actors(analysis, reg)
+    peoples_of_states(analysis, reg)
     resolve_pronouns(analysis, reg)
     analysis.actors = sorted(reg.by_id.values(), key=lambda a: a.mentions[0].start if a.mentions else 0)
     for actor in analysis.actors:

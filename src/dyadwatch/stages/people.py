@@ -217,6 +217,25 @@ def sector_actors(analysis: Analysis, reg: Registry) -> None:
                 extra.mentions.append(TextSpan(span.text, span.start_char, span.end_char))
 
 
+def peoples_of_states(analysis: Analysis, reg: Registry) -> None:
+    """"Thousands of Nigerians rallied", "Palestinians shunned work": a demonym in the plural names a state's
+    people (its civilians, CVL), not the state; "the Nigerian delegation" or "Nigeria" stay the state."""
+    doc = analysis.doc
+    for token in doc:
+        actor = analysis.token_actor.get(token.i)
+        if actor is None or actor.kind != "country" or token.tag_ not in {"NNS", "NNPS"}:
+            continue
+        plurals = {d for d in reg.kb.countries[actor.country].demonyms if d.endswith("s")}
+        if token.text not in plurals or any(t.text in plurals for t in doc[token.i + 1:token.i + 2]):
+            continue
+        people = reg.get(f"{actor.country}CVL", name=f"{reg.kb.countries[actor.country].name} (civilians)",
+                         kind="group", country=actor.country, sector="CVL")
+        actor.mentions = [m for m in actor.mentions if m.start != token.idx]
+        reg.mention(people, doc[token.i:token.i + 1])
+        if not actor.mentions:
+            del reg.by_id[actor.id]
+
+
 def surnames_the_model_missed(analysis: Analysis, reg: Registry) -> None:
     """A later bare surname of a person named in full ("Bessent, according to ...") that the model did
     not tag is still that person, when no other person of the document shares it."""
