@@ -45,3 +45,15 @@ def test_a_plural_demonym_is_a_states_people_not_the_state(analyze):
     assert people and people[0]["mentions"][0]["text"] == "Chileans"
     state = [x for x in a["actors"] if x["id"] == "CHL"]
     assert state and all(m["text"] != "Chileans" for m in state[0]["mentions"])
+
+
+def test_force_by_no_named_hand_is_coded_to_the_place_it_struck(analyze):
+    a = analyze("A roadside bomb near Kandahar killed two Canadian soldiers on Sunday.", published="2008-03-02")
+    hits = [e for e in a["events"] if e["type"] == "ASSAULT"]
+    assert hits and hits[0]["source"][0]["country"] == "AFG" and hits[0]["target"][0]["country"] == "CAN"
+
+
+def test_an_unresolved_doer_is_no_licence_to_guess(analyze):
+    # "its warplanes": the doer is named, we just cannot resolve it here; no place stands in for it
+    a = analyze("Its warplanes struck the defence ministry in Damascus in July.", published="2025-08-01")
+    assert not [e for e in a["events"] if e["source"] and e["source"][0]["id"].startswith("place:")]

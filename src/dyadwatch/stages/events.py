@@ -203,6 +203,20 @@ def _date_for(analysis: Analysis, sent, trigger=None) -> tuple[str | None, bool]
     return best.value, True
 
 
+UNNAMED_HANDS = {"bomb", "bombing", "blast", "explosion", "attack", "device", "mine", "shell", "rocket", "missile",
+                 "drone", "gunman", "gunmen", "attacker", "assailant", "bomber", "sniper", "ied", "grenade", "fire"}
+
+
+def _unnamed_hand(verb) -> bool:
+    """Force whose doer the sentence does not name: a passive without a named agent, or a weapon or an
+    anonymous attacker as the subject. An unresolved subject ("its warplanes") is a doer we failed to name."""
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is not None and subj.dep_ == "nsubjpass":
+        agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        return agent is None or agent.lemma_.lower() in UNNAMED_HANDS
+    return subj is not None and subj.lemma_.lower() in UNNAMED_HANDS
+
+
 TRACE: list[tuple[str, str, str]] | None = None  # set to a list to collect why triggers made no event
 
 
@@ -294,6 +308,15 @@ def find_events(analysis: Analysis) -> None:
                 source, target = foreign, target or [a for a in source if a.country]
         source = [a for a in source if a.kind in ACTOR_KINDS]
         target = [a for a in dict.fromkeys(target) if a.kind in ACTOR_KINDS | {"location"}]
+        if not source and code.plover == "ASSAULT" and frame.pos == "VERB" and _unnamed_hand(token):
+            # "a roadside bombing near Samarra killed a U.S. soldier", "three were killed in Beirut": force by no
+            # named hand is coded, as PLOVER does, to the place it struck (a location actor: the place, not its
+            # state, is the source)
+            doer = next((c for c in token.children if c.dep_ == "nsubj"), None)  # "a bomb near Kandahar"
+            places = places_within(analysis, token) + (places_within(analysis, doer) if doer is not None else [])
+            source = [p for p in places if p.country][:1]
+            target = target or source
+            confidence -= 0.1
         if not source:
             _abstain(token, frame, "no source actor")
             continue
