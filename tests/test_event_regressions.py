@@ -57,3 +57,12 @@ def test_an_unresolved_doer_is_no_licence_to_guess(analyze):
     # "its warplanes": the doer is named, we just cannot resolve it here; no place stands in for it
     a = analyze("Its warplanes struck the defence ministry in Damascus in July.", published="2025-08-01")
     assert not [e for e in a["events"] if e["source"] and e["source"][0]["id"].startswith("place:")]
+
+
+def test_a_refused_act_is_a_rejection_not_the_act(analyze):
+    a = analyze("The Greek government has refused to commit to any direct assistance to Serbia.", published="2003-03-01")
+    kinds = {(e["type"], e["cameo"][:2], e["act"]) for e in a["events"]}
+    assert ("REJECT", "12", "AID") in kinds, kinds
+    assert not [e for e in a["events"] if e["type"] == "AID"]
+    b = analyze("Jordan says it will not accept any more refugees from Iraq.", published="2003-03-01")
+    assert not [e for e in b["events"] if e["type"] == "AID"]

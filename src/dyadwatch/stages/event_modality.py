@@ -92,6 +92,27 @@ def ceased_code(code, token, codes):
     return code
 
 
+REFUSAL_HEADS = {"refuse", "decline"}
+# the CAMEO 12 code of refusing an act, by the act's code (longest prefix wins)
+REFUSAL_CODES = {"04": "125", "05": "120", "057": "127", "06": "121", "061": "1211", "062": "1212", "07": "121",
+                 "071": "1211", "072": "1212", "08": "124", "081": "1241", "084": "1243", "085": "1244",
+                 "086": "1245", "087": "1246", "15": "1212", "01": "120", "02": "120"}
+
+
+def refusal_code(code, status: str, governor, codes) -> tuple:
+    """(code, act, status) with a refused cooperative act coded as the refusal: "refused to commit to any
+    direct assistance to the US", "will not accept more refugees" are CAMEO 12 (PLOVER REJECT) aimed at the
+    act's target, not the assistance or the acceptance; the act is kept as `act`."""
+    refused = governor.dep_ == "xcomp" and governor.head.lemma_.lower() in REFUSAL_HEADS
+    aux = {c.lower_ for c in governor.children if c.dep_ == "aux"}
+    refused = refused or (status == "negated" and bool(aux & {"will", "would", "wo"}))
+    if not refused or code.quad_class not in (1, 2):
+        return code, None, status
+    prefix = next((p for p in sorted(REFUSAL_CODES, key=len, reverse=True) if code.code.startswith(p)), None)
+    refusal = codes.get(REFUSAL_CODES[prefix]) if prefix else None
+    return (refusal, code.plover, "asserted") if refusal is not None else (code, None, status)
+
+
 def modal_code(code, status: str, governor, codes) -> tuple:
     """(code, act, status) with promised cooperation as intent (03x) and threatened hostility as a threat (13x)."""
     def marks(words: set[str]) -> bool:

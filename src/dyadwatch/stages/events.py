@@ -14,7 +14,7 @@ from .. import config
 from .. import kb as kbase
 from ..model import Actor, Analysis, Event
 from ..pipeline import stage
-from .event_modality import REPORTING_VERBS, ceased_code, event_status, modal_code
+from .event_modality import REPORTING_VERBS, ceased_code, event_status, modal_code, refusal_code
 from .event_roles import (
     ACTOR_KINDS,
     actors_at,
@@ -92,14 +92,14 @@ def dimensions_of(text: str) -> list[str]:
 
 
 def _without_bare_agreements(analysis: Analysis, events: list[Event]) -> list[Event]:
-    """"Agreed to resign", "threatened to break off relations": when the promised or threatened act is
-    itself an event, the bare "agreed" (030) or "threatened" (130) is the same event said twice; keep the
-    act (coded as an intent or a threat)."""
+    """"Agreed to resign", "threatened to break off relations", "refused to send aid": when the promised,
+    threatened or refused act is itself an event, the bare "agreed" (030), "threatened" (130) or "refused" (120)
+    is the same event said twice; keep the act (coded as an intent, a threat or a refusal)."""
     by_trigger = {e.trigger.start: e for e in events if e.trigger}
     doc = analysis.doc
     drop = set()
     for e in events:
-        if e.cameo not in {"03", "030", "13", "130"} or not e.trigger:
+        if e.cameo not in {"03", "030", "13", "130", "12", "120"} or not e.trigger:
             continue
         token = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")[0]
         if any(c.dep_ == "xcomp" and any(t.idx in by_trigger for t in c.subtree) for c in token.children):
@@ -359,7 +359,9 @@ def find_events(analysis: Analysis) -> None:
         if frame.pos == "NOUN" and status == "asserted" and governor.lemma_.lower() in PROMISE_VERBS:
             status = "intended"  # "pledged $600 billion of investment": the investment is promised
         code = ceased_code(code, token, codes)
-        code, act, status = modal_code(code, status, governor, codes)
+        code, act, status = refusal_code(code, status, governor, codes)
+        if act is None:
+            code, act, status = modal_code(code, status, governor, codes)
         if own_date and date and analysis.document.published and date[:4] < str(int(analysis.document.published[:4]) - 1):
             status = "historical" if status == "asserted" else status
         location = next((a.name for t in token.subtree if (a := analysis.token_actor.get(t.i)) is not None
