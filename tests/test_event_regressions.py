@@ -66,3 +66,10 @@ def test_a_refused_act_is_a_rejection_not_the_act(analyze):
     assert not [e for e in a["events"] if e["type"] == "AID"]
     b = analyze("Jordan says it will not accept any more refugees from Iraq.", published="2003-03-01")
     assert not [e for e in b["events"] if e["type"] == "AID"]
+
+
+def test_a_demanded_act_is_demanded_of_its_doer(analyze):
+    a = analyze("Lithuania's parliament has demanded an immediate admission by Moscow of the 1991 killings.",
+                published="2000-01-01")
+    assert [e for e in a["events"] if e["type"] == "REQUEST"
+            and {t["country"] for t in e["target"]} == {"RUS"}], a["events"]

@@ -146,6 +146,17 @@ def proposer(analysis: Analysis, noun) -> list[Actor]:
             for pobj in child.children if pobj.dep_ == "pobj" for a in actors_at(analysis, pobj)]
 
 
+def doer_of(analysis: Analysis, noun) -> list[Actor]:
+    """Who is to do what a nominalised act names: "an admission by Moscow", "Moscow's admission", "the
+    withdrawal of Russian troops"."""
+    if noun.pos_ != "NOUN":
+        return []
+    found = [a for child in noun.children if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "of"}
+             for pobj in child.children if pobj.dep_ == "pobj" for a in actors_at(analysis, pobj)]
+    found += [a for child in noun.children if child.dep_ == "poss" for a in actors_at(analysis, child)]
+    return [a for a in dict.fromkeys(found) if a.kind in ACTOR_KINDS]
+
+
 def partner_of(analysis: Analysis, noun) -> list[Actor]:
     """The other party of a relation named as the object ("boycott all contact with the United States",
     "sanctions against Iran")."""

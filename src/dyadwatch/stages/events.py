@@ -21,6 +21,7 @@ from .event_roles import (
     agent_of,
     clause_subject,
     dobj,
+    doer_of,
     governing_verb,
     implied_target,
     names_a_target,
@@ -329,6 +330,8 @@ def find_events(analysis: Analysis) -> None:
         if not target and code.plover == "REQUEST":
             own = {a.country for a in source}  # "Zelensky said Ukraine must get guarantees" demands nothing of another
             target = [a for a in clause_subject(analysis, token) if a not in source and a.country not in own]
+            if not target and obj is not None:  # "demanded an admission by Moscow", "Israel's withdrawal"
+                target = [a for a in doer_of(analysis, obj) if a not in source]
         if not target and code.plover in {"CONCEDE", "RETREAT", "COERCE"}:
             # "lifted the curfew in Montenegro", "imposed martial law in Darfur": the place acted upon
             target = [p for p in places_within(analysis, token) + (places_within(analysis, obj) if obj is not None
