@@ -73,3 +73,10 @@ def test_a_demanded_act_is_demanded_of_its_doer(analyze):
                 published="2000-01-01")
     assert [e for e in a["events"] if e["type"] == "REQUEST"
             and {t["country"] for t in e["target"]} == {"RUS"}], a["events"]
+
+
+def test_an_inquiry_targets_the_doer_of_what_it_looks_into(analyze):
+    a = analyze("Bosnia is investigating alleged war crimes by Serbian paramilitaries, an official said.",
+                published="2000-01-01")
+    assert [e for e in a["events"] if e["type"] == "ACCUSE" and "SRB" in {t["country"] for t in e["target"]}], \
+        a["events"]

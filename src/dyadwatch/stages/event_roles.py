@@ -154,6 +154,9 @@ def doer_of(analysis: Analysis, noun) -> list[Actor]:
     found = [a for child in noun.children if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "of"}
              for pobj in child.children if pobj.dep_ == "pobj" for a in actors_at(analysis, pobj)]
     found += [a for child in noun.children if child.dep_ == "poss" for a in actors_at(analysis, child)]
+    found += [a for child in noun.children if child.dep_ == "acl"  # "crimes committed by Croat forces"
+              for agent in child.children if agent.dep_ == "agent"
+              for pobj in agent.children if pobj.dep_ == "pobj" for a in actors_at(analysis, pobj)]
     return [a for a in dict.fromkeys(found) if a.kind in ACTOR_KINDS]
 
 

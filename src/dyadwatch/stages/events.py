@@ -332,6 +332,11 @@ def find_events(analysis: Analysis) -> None:
             target = [a for a in clause_subject(analysis, token) if a not in source and a.country not in own]
             if not target and obj is not None:  # "demanded an admission by Moscow", "Israel's withdrawal"
                 target = [a for a in doer_of(analysis, obj) if a not in source]
+        if not target and code.plover == "ACCUSE":
+            # "investigating alleged war crimes by Croatian extremists", "an inquiry into crimes committed by X"
+            nouns = ([obj] if obj is not None else []) + list(prep_objects(token, {"into", "of"}))
+            nouns += [p for n in list(nouns) for p in prep_objects(n, {"into"})]
+            target = [a for n in nouns for a in doer_of(analysis, n) if a not in source]
         if not target and code.plover in {"CONCEDE", "RETREAT", "COERCE"}:
             # "lifted the curfew in Montenegro", "imposed martial law in Darfur": the place acted upon
             target = [p for p in places_within(analysis, token) + (places_within(analysis, obj) if obj is not None
