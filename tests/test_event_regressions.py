@@ -80,3 +80,17 @@ def test_an_inquiry_targets_the_doer_of_what_it_looks_into(analyze):
                 published="2000-01-01")
     assert [e for e in a["events"] if e["type"] == "ACCUSE" and "SRB" in {t["country"] for t in e["target"]}], \
         a["events"]
+
+
+def test_a_titled_name_the_model_calls_an_organisation_is_a_person(analyze):
+    a = analyze("On Tuesday, Ghanaian deputy foreign minister Kwaku Mensah summoned Togo's ambassador.",
+                published="2000-01-01")
+    person = [x for x in a["actors"] if x["name"] == "Kwaku Mensah"]
+    assert person and person[0]["kind"] == "person" and person[0]["country"] == "GHA"
+
+
+def test_a_judge_belongs_to_the_one_state_of_the_sentence(analyze):
+    a = analyze("Judge Alejandro Rivera opened fraud investigations against 28 Chilean government officials.",
+                published="2000-01-01")
+    judge = [x for x in a["actors"] if x["name"] == "Alejandro Rivera"]
+    assert judge and (judge[0]["country"], judge[0]["sector"]) == ("CHL", "JUD")

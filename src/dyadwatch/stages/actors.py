@@ -15,7 +15,7 @@ from spacy.util import filter_spans
 from .. import kb as kbase
 from ..model import Actor, Analysis, slug
 from ..pipeline import stage
-from .actor_index import Registry, phrase_index, phrase_table
+from .actor_index import Registry, phrase_index, phrase_table, titles
 from .people import (
     bind_person,
     only_country_around,
@@ -25,6 +25,23 @@ from .people import (
     sector_actors,
     surnames_the_model_missed,
 )
+
+ORG_WORDS = {"ministry", "party", "council", "bank", "group", "army", "union", "agency", "company", "corporation",
+             "court", "commission", "committee", "forces", "front", "movement", "office", "organization",
+             "organisation", "association", "institute", "university", "news", "times", "post", "fund", "service",
+             "department", "administration", "government", "assembly", "parliament", "league", "alliance"}
+
+
+def _titled_name(span: Span, reg: Registry) -> bool:
+    """An entity the model calls an organisation that is a person: two or three capitalised words, none of
+    them an organisation's word, right after an office title ("minister", "judge", "spokesman")."""
+    words = [t for t in span if t.is_alpha]
+    if not 2 <= len(words) <= 3 or not all(t.text[:1].isupper() for t in words) \
+            or any(t.lower_ in ORG_WORDS for t in span) or span.start == 0:
+        return False
+    before = span.doc[span.start - 1].lower_
+    return any(title.split()[-1] == before for title in titles())
+
 
 LOCATIVE = {"in", "at", "near", "across", "outside", "inside", "around", "between", "throughout", "within",
             "from", "of"}
@@ -168,6 +185,8 @@ def find_actors(analysis: Analysis) -> None:
             place = _place_for(name, reg, _is_locative(span))
             if place is not None:
                 reg.mention(reg.place(place, name), span)
+        elif span.label_ == "ORG" and _titled_name(span, reg):
+            bind_person(span, reg)  # "Nigerian junior foreign minister Dubem Oniya", tagged ORG by the model
         elif span.label_ == "ORG":
             reg.mention(_org_actor(span, reg), span)
         elif span.label_ == "PERSON":
