@@ -94,3 +94,9 @@ def test_a_judge_belongs_to_the_one_state_of_the_sentence(analyze):
                 published="2000-01-01")
     judge = [x for x in a["actors"] if x["name"] == "Alejandro Rivera"]
     assert judge and (judge[0]["country"], judge[0]["sector"]) == ("CHL", "JUD")
+
+
+def test_the_of_of_a_withdrawal_names_who_withdraws(analyze):
+    a = analyze("The withdrawal of French troops from Mali was completed on Monday.", published="2022-08-16")
+    assert [e for e in a["events"] if e["type"] == "RETREAT" and e["source"]
+            and e["source"][0]["country"] == "FRA"], a["events"]

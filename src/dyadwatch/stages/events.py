@@ -54,7 +54,10 @@ UNDIRECTED_TYPES = {"AGREE", "RETREAT", "CONCEDE", "MOBILIZE", "REJECT"}
 # Verbs whose subject performs the event noun they govern ("held talks", "imposed sanctions", "launched a
 # strike", "has been in talks"); any other governor ("condemned the attack") says something about an act
 # by someone else.
-SUPPORT_VERBS = {"hold", "have", "be", "carry", "conduct", "launch", "stage", "make", "give", "pay", "sign",
+# event nouns whose "of" names the doer, not the one done to ("the withdrawal of US forces", "the visit of Xi")
+SELF_ACTS = {"withdrawal", "pullout", "pull-out", "retreat", "resignation", "departure", "arrival", "visit",
+             "deployment", "demobilization", "demobilisation", "redeployment", "return"}
+SUPPORT_VERBS = {"speed", "accelerate", "hold", "have", "be", "carry", "conduct", "launch", "stage", "make", "give", "pay", "sign",
                  "impose", "provide", "offer", "pledge", "promise", "announce", "begin", "start", "continue",
                  "resume", "step", "order", "approve", "agree", "extend", "grant", "deliver", "send", "open",
                  "mount", "undertake", "complete", "finalize", "finalise", "conclude", "reach", "seal", "ink",
@@ -276,6 +279,9 @@ def find_events(analysis: Analysis) -> None:
                 if governor is not None and governor is not token:
                     subj, _ = subject_of(governor)
                     source = actors_at(analysis, subj) if subj is not None else []
+            if not source and token.lemma_.lower() in SELF_ACTS:
+                # "the withdrawal of US forces from Panama": who withdraws is named by "of"
+                source = doer_of(analysis, token)
         target: list[Actor] = []
         for where in frame.targets:
             if where == "obj":
