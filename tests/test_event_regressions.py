@@ -100,3 +100,8 @@ def test_the_of_of_a_withdrawal_names_who_withdraws(analyze):
     a = analyze("The withdrawal of French troops from Mali was completed on Monday.", published="2022-08-16")
     assert [e for e in a["events"] if e["type"] == "RETREAT" and e["source"]
             and e["source"][0]["country"] == "FRA"], a["events"]
+
+
+def test_failing_to_agree_is_no_agreement(analyze):
+    a = analyze("Ecuador and Peru failed to reach agreement on the border on Sunday.", published="1995-01-01")
+    assert all(e["status"] == "negated" for e in a["events"] if e["type"] == "AGREE")

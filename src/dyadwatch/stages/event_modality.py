@@ -27,6 +27,8 @@ def event_status(token, doc) -> str:
     if any(c.dep_ == "neg" for c in token.children) or any(c.dep_ == "neg" for c in token.head.children
                                                              if token.dep_ in {"xcomp"}):
         return "negated"
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() == "fail":
+        return "negated"  # "failed to reach agreement": no agreement was reached
     window = doc[max(token.sent.start, token.i - 4):token.i].text.lower()
     if re.search(r"\b(no longer|never|not)\b", window) and token.pos_ == "VERB":
         return "negated"
