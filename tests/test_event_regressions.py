@@ -105,3 +105,9 @@ def test_the_of_of_a_withdrawal_names_who_withdraws(analyze):
 def test_failing_to_agree_is_no_agreement(analyze):
     a = analyze("Ecuador and Peru failed to reach agreement on the border on Sunday.", published="1995-01-01")
     assert all(e["status"] == "negated" for e in a["events"] if e["type"] == "AGREE")
+
+
+def test_a_reimposed_blockade_is_imposed_by_the_subject(analyze):
+    a = analyze("Israel on Friday reimposed blockades on Gaza after the shooting.", published="2001-01-01")
+    assert [e for e in a["events"] if e["source"] and e["source"][0]["country"] == "ISR"
+            and "PSE" in {t["country"] for t in e["target"]}], a["events"]

@@ -54,10 +54,15 @@ UNDIRECTED_TYPES = {"AGREE", "RETREAT", "CONCEDE", "MOBILIZE", "REJECT"}
 # Verbs whose subject performs the event noun they govern ("held talks", "imposed sanctions", "launched a
 # strike", "has been in talks"); any other governor ("condemned the attack") says something about an act
 # by someone else.
+def _supports(lemma: str) -> bool:
+    """A verb whose subject does the act its object names; "reimpose", "re-establish" as their stems."""
+    return lemma in SUPPORT_VERBS or (lemma.startswith("re") and lemma[2:].lstrip("-") in SUPPORT_VERBS)
+
+
 # event nouns whose "of" names the doer, not the one done to ("the withdrawal of US forces", "the visit of Xi")
 SELF_ACTS = {"withdrawal", "pullout", "pull-out", "retreat", "resignation", "departure", "arrival", "visit",
              "deployment", "demobilization", "demobilisation", "redeployment", "return"}
-SUPPORT_VERBS = {"speed", "accelerate", "hold", "have", "be", "carry", "conduct", "launch", "stage", "make", "give", "pay", "sign",
+SUPPORT_VERBS = {"declare", "proclaim", "set", "speed", "accelerate", "hold", "have", "be", "carry", "conduct", "launch", "stage", "make", "give", "pay", "sign",
                  "impose", "provide", "offer", "pledge", "promise", "announce", "begin", "start", "continue",
                  "resume", "step", "order", "approve", "agree", "extend", "grant", "deliver", "send", "open",
                  "mount", "undertake", "complete", "finalize", "finalise", "conclude", "reach", "seal", "ink",
@@ -274,7 +279,7 @@ def find_events(analysis: Analysis) -> None:
                 governor = governing_verb(token)
                 if governor is token:
                     governor = verb_beyond_adverbial(token)
-                elif governor.lemma_.lower() not in SUPPORT_VERBS:
+                elif not _supports(governor.lemma_.lower()):
                     governor = None  # "condemned the attack on X": the condemner did not attack
                 if governor is not None and governor is not token:
                     subj, _ = subject_of(governor)
