@@ -111,3 +111,10 @@ def test_a_reimposed_blockade_is_imposed_by_the_subject(analyze):
     a = analyze("Israel on Friday reimposed blockades on Gaza after the shooting.", published="2001-01-01")
     assert [e for e in a["events"] if e["source"] and e["source"][0]["country"] == "ISR"
             and "PSE" in {t["country"] for t in e["target"]}], a["events"]
+
+
+def test_the_recipient_of_an_objects_relation_is_the_target(analyze):
+    a = analyze("The United States suspended part of a military aid program for Bosnia on Friday.",
+                published="1996-01-01")
+    assert [e for e in a["events"] if e["type"] == "SANCTION" and "BIH" in {t["country"] for t in e["target"]}], \
+        a["events"]

@@ -162,9 +162,18 @@ def doer_of(analysis: Analysis, noun) -> list[Actor]:
 
 def partner_of(analysis: Analysis, noun) -> list[Actor]:
     """The other party of a relation named as the object ("boycott all contact with the United States",
-    "sanctions against Iran")."""
-    return [a for child in noun.children if child.dep_ == "prep" and child.lower_ in {"with", "against"}
-            for pobj in child.children if pobj.dep_ == "pobj" for a in actors_at(analysis, pobj)]
+    "sanctions against Iran", "prohibit all aid to Albanian rebels", "part of an aid programme for Bosnia")."""
+    found = [a for child in noun.children if child.dep_ == "prep" and child.lower_ in PARTNER_PREPS
+             for pobj in child.children if pobj.dep_ == "pobj" for a in actors_at(analysis, pobj)]
+    if not found:  # "part of a military aid program for Bosnia": one "of" further
+        found = [a for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
+                 for pobj in child.children if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN"
+                 for grand in pobj.children if grand.dep_ == "prep" and grand.lower_ in PARTNER_PREPS
+                 for g in grand.children if g.dep_ == "pobj" for a in actors_at(analysis, g)]
+    return found
+
+
+PARTNER_PREPS = {"with", "against", "to", "for", "on"}
 
 
 def owner_before(analysis: Analysis, noun) -> list[Actor]:
