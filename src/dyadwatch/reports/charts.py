@@ -141,21 +141,16 @@ def tone_chart(view: View, width: int = 900) -> str:
     out.append(f'<g class="axis" font-size="11" fill="{MUTED}" text-anchor="end">')
     out.append(f'<text x="{left}" y="{top - 12}" text-anchor="start" font-weight="600" fill="#374151">'
                'Tone · sum of event scores</text>')
-    for value in coop_ticks[1:]:
-        y = zero - value * unit
-        out.append(f'<line x1="{left}" x2="{width - right}" y1="{_n(y)}" y2="{_n(y)}" stroke="{GRID}"/>'
-                   f'<text x="{left - 8}" y="{_n(y + 4)}">+{_tick_label(value)}</text>')
-    for value in conf_ticks[1:]:
-        y = zero + value * unit
-        out.append(f'<line x1="{left}" x2="{width - right}" y1="{_n(y)}" y2="{_n(y)}" stroke="{GRID}"/>'
-                   f'<text x="{left - 8}" y="{_n(y + 4)}">−{_tick_label(value)}</text>')
+    def grid(y: float, label: str) -> str:
+        return (f'<line x1="{left}" x2="{width - right}" y1="{_n(y)}" y2="{_n(y)}" stroke="{GRID}"/>'
+                f'<text x="{left - 8}" y="{_n(y + 4)}">{label}</text>')
+
+    out += [grid(zero - value * unit, f"+{_tick_label(value)}") for value in coop_ticks[1:]]
+    out += [grid(zero + value * unit, f"−{_tick_label(value)}") for value in conf_ticks[1:]]
     out.append(f'<text x="{left - 8}" y="{_n(zero + 4)}">0</text>')
     out.append(f'<text x="{left}" y="{_n(count_base - count_h - 10)}" text-anchor="start" font-weight="600" '
                'fill="#374151">Events per month</text>')
-    for value in count_ticks[1:]:
-        y = count_base - value * count_unit
-        out.append(f'<line x1="{left}" x2="{width - right}" y1="{_n(y)}" y2="{_n(y)}" stroke="{GRID}"/>'
-                   f'<text x="{left - 8}" y="{_n(y + 4)}">{_tick_label(value)}</text>')
+    out += [grid(count_base - value * count_unit, _tick_label(value)) for value in count_ticks[1:]]
     out.append(f'<text x="{left - 8}" y="{_n(count_base + 4)}">0</text></g>')
     # one group per month
     every = _label_every(len(months))

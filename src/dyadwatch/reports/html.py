@@ -84,9 +84,8 @@ def header(view: View, generated: datetime) -> str:
 
 
 def tone_section(view: View) -> str:
-    out = ['<section id="tone" aria-labelledby="h-tone"><h2 id="h-tone">Tone over time</h2>',
-           '<p class="lead">Each month: cooperation (sum of positive event scores) above the line, conflict (sum of '
-           'negative scores) below it, and the net tone. Hover a month for its figures.</p>']
+    out = _open("tone", "Tone over time", "Each month: cooperation (sum of positive event scores) above the line, "
+                "conflict (sum of negative scores) below it, and the net tone. Hover a month for its figures.")
     if not view.months:
         out.append(_none("No dated events between these countries yet."))
     else:
@@ -164,10 +163,16 @@ def _quantity_chip(q: dict[str, Any]) -> str:
     return f"<li><strong>{esc(fmt.quantity(q))}</strong>{ref}</li>"
 
 
+def _open(section: str, title: str, lead: str = "") -> list[str]:
+    """The start of a report section: its anchor, heading and lead sentence."""
+    head = f'<section id="{section}" aria-labelledby="h-{section}"><h2 id="h-{section}">{title}</h2>'
+    return [head] + ([f'<p class="lead">{lead}</p>'] if lead else [])
+
+
 def dimensions_section(view: View) -> str:
     dims = view.get("dimensions", [])
-    out = ['<section id="dimensions" aria-labelledby="h-dims"><h2 id="h-dims">Dimensions of the relationship</h2>',
-           '<p class="lead">What the two countries deal with each other about, with the documents that say so.</p>']
+    out = _open("dimensions", "Dimensions of the relationship",
+                "What the two countries deal with each other about, with the documents that say so.")
     if not dims:
         out.append(_none("No dimension was found in the stored documents."))
     top = max([int(d.get("documents") or 0) for d in dims] + [1])
@@ -207,8 +212,7 @@ def dependencies_section(view: View) -> str:
     kind, text = kind.strip(), text.strip()
     label = {"mutual": "Mutual", "one-sided": "One-sided", "none": "None found"}.get(kind, kind.capitalize() or "—")
     balance = (text[:1].upper() + text[1:]) if text else "No dependency found."
-    out = ['<section id="dependencies" aria-labelledby="h-deps"><h2 id="h-deps">Dependency ledger</h2>',
-           '<p class="lead">Who relies on whom, and for what.</p>',
+    out = _open("dependencies", "Dependency ledger", "Who relies on whom, and for what.") + [
            f'<div class="callout balance"><span class="badge">{esc(label)}</span><span>{esc(balance)}</span></div>']
     if not deps:
         out.append(_none("No statement of reliance was found in the stored documents."))
@@ -226,8 +230,7 @@ def dependencies_section(view: View) -> str:
 
 def changes_section(view: View) -> str:
     changes = view.profile.get("changes")
-    out = ['<section id="changes" aria-labelledby="h-changes"><h2 id="h-changes">Changes that matter</h2>',
-           '<p class="lead">Turns in tone, first events of a kind, and new leaders.</p>']
+    out = _open("changes", "Changes that matter", "Turns in tone, first events of a kind, and new leaders.")
     if changes is None:
         out.append(_none("This profile has no change analysis."))
     elif not changes:
@@ -255,8 +258,7 @@ def _cameo_title(code: str | None) -> str:
 
 def events_section(view: View) -> str:
     events = view.get("key_events", [])
-    out = ['<section id="events" aria-labelledby="h-events"><h2 id="h-events">Key events</h2>',
-           '<p class="lead">The strongest events by score, either way.</p>']
+    out = _open("events", "Key events", "The strongest events by score, either way.")
     if not events:
         out.append(_none("No event between these countries is stored."))
     else:
@@ -277,7 +279,7 @@ def events_section(view: View) -> str:
 
 def actors_section(view: View) -> str:
     actors = view.profile.get("actors")
-    out = ['<section id="actors" aria-labelledby="h-actors"><h2 id="h-actors">Actors involved</h2>']
+    out = _open("actors", "Actors involved")
     if actors is None:
         out.append(_none("This profile does not list actors."))
     elif not actors:
