@@ -118,3 +118,9 @@ def test_the_recipient_of_an_objects_relation_is_the_target(analyze):
                 published="1996-01-01")
     assert [e for e in a["events"] if e["type"] == "SANCTION" and "BIH" in {t["country"] for t in e["target"]}], \
         a["events"]
+
+
+def test_protesters_in_a_town_are_its_states_people(analyze):
+    a = analyze("Thousands of protesters in Tbilisi rallied against the government on Sunday.", published="2005-01-01")
+    assert [(e["source"][0]["id"], e["target"][0]["id"]) for e in a["events"] if e["type"] == "PROTEST"] == \
+        [("GEOCVL", "GEOGOV")]

@@ -164,6 +164,9 @@ def only_country_around(span: Span, reg: Registry) -> str | None:
     return None
 
 
+RESIDENT_SECTORS = {"CVL", "LAB", "EDU", "OPP"}
+
+
 def sector_actors(analysis: Analysis, reg: Registry) -> None:
     """"Kenyan protesters", "Russia's troops", "Greek and Turkish officials", "the army of Mali": a sector of
     a state (CAMEO-style actor codes such as KENCVL, RUSMIL), the government itself for officials."""
@@ -182,10 +185,20 @@ def sector_actors(analysis: Analysis, reg: Registry) -> None:
         preps = {"of", "from", "in"} if agents[noun][0] in {"GOV", "COP", "JUD", "LEG"} else {"of", "from"}
         modifiers += [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
                       for g in c.children if g.dep_ == "pobj"]
+        if not modifiers and agents[noun][0] in RESIDENT_SECTORS:
+            # "demonstrators in Baghdad", "students throughout Indonesia": a town's own people (not its troops
+            # or its refugees, who are often another state's)
+            modifiers = [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "throughout", "across"}
+                         for g in c.children if g.dep_ == "pobj"
+                         and (a := analysis.token_actor.get(g.i)) is not None and a.kind in {"location", "country"}]
         countries: list[Actor] = []
         for mod in modifiers:
             for m in [mod, *mod.conjuncts]:
                 actor = analysis.token_actor.get(m.i)
+                if actor is not None and actor.kind == "location" and actor.country:
+                    # only ever a resident's town (above): its state, for the code, not as a mention of it
+                    actor = Actor(id=actor.country, name=actor.country, kind="country", country=actor.country,
+                                  sector=None)
                 if actor is not None and actor.kind in {"country", "government"} and actor not in countries:
                     countries.append(actor)
                 elif actor is not None and actor.kind in {"organization", "group"} and not countries:
