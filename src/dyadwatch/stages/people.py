@@ -185,7 +185,9 @@ def sector_actors(analysis: Analysis, reg: Registry) -> None:
         preps = {"of", "from", "in"} if agents[noun][0] in {"GOV", "COP", "JUD", "LEG"} else {"of", "from"}
         modifiers += [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
                       for g in c.children if g.dep_ == "pobj"]
-        if not modifiers and agents[noun][0] in RESIDENT_SECTORS:
+        if agents[noun][0] in RESIDENT_SECTORS and not any(
+                (a := analysis.token_actor.get(m.i)) is not None and a.kind in {"country", "government"}
+                for m in modifiers):
             # "demonstrators in Baghdad", "students throughout Indonesia": a town's own people (not its troops
             # or its refugees, who are often another state's)
             modifiers = [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "throughout", "across"}
