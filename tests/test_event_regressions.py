@@ -124,3 +124,8 @@ def test_protesters_in_a_town_are_its_states_people(analyze):
     a = analyze("Thousands of protesters in Tbilisi rallied against the government on Sunday.", published="2005-01-01")
     assert [(e["source"][0]["id"], e["target"][0]["id"]) for e in a["events"] if e["type"] == "PROTEST"] == \
         [("GEOCVL", "GEOGOV")]
+
+
+def test_resuming_an_act_is_the_subjects_act(analyze):
+    a = analyze("The Macedonian army kept shelling Albanian rebel positions on Monday.", published="2001-05-01")
+    assert [e for e in a["events"] if e["source"] and e["source"][0]["country"] == "MKD"], a["events"]

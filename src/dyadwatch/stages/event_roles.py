@@ -53,6 +53,9 @@ def actors_at(analysis: Analysis, token, *, with_conjuncts: bool = True) -> list
     return out
 
 
+ASPECTUAL = {"resume", "continue", "start", "begin", "stop", "keep", "halt", "cease", "intensify", "step"}
+
+
 def subject_of(token):
     """The subject of a verb, climbing through xcomp/conj/advcl chains; (token, passive?)."""
     seen = 0
@@ -68,6 +71,8 @@ def subject_of(token):
             return nearest, nearest.dep_ == "nsubjpass"
         if token.dep_ in {"xcomp", "conj", "advcl", "acomp", "ccomp"} and token.head.i != token.i:
             token = token.head
+        elif token.dep_ == "dobj" and token.tag_ == "VBG" and token.head.lemma_.lower() in ASPECTUAL:
+            token = token.head  # "resume shelling", "kept firing": the shelling is the subject's own
         elif token.dep_ in {"relcl", "acl"}:
             # "the group, banned in Russia": a past participle's head is what was done to, not the doer
             # (unless the participle has an object: then the parser mistook an active verb for it)
