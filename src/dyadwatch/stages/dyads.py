@@ -22,6 +22,11 @@ SUPPLY_PATTERN = re.compile(r"\b(come|comes|came|coming)\s+from\b|\b(supplied|pr
 RECIPROCAL = {"each other", "one another"}
 
 
+def event_dimension(context: str | None, evidence: str) -> str | None:
+    """The dimension an event belongs to: its PLOVER context, else the first dimension its sentence names."""
+    return context or next(iter(dimensions_of(evidence)), None)
+
+
 def _countries_in(analysis: Analysis, sent) -> dict[str, Actor]:
     out: dict[str, Actor] = {}
     for token in sent:
@@ -193,7 +198,7 @@ def build_dyads(analysis: Analysis) -> None:
 
     for event in analysis.events:
         evidence = event.evidence.as_json()
-        dims = [event.context] if event.context else dimensions_of(event.evidence.text)[:1]
+        dims = [d] if (d := event_dimension(event.context, event.evidence.text)) else []
         # aid given, or promised (AGREE to give it); an accusation of arming someone is no provision
         provides = ((event.type in PROVIDING_TYPES or (event.type == "AGREE" and event.act in PROVIDING_TYPES))
                     and not event.reciprocal

@@ -14,6 +14,7 @@ import duckdb
 from .. import config
 from ..errors import DyadwatchError, NoStore, NotAStore, StoreLocked, StoreTooNew
 from ..model import Analysis
+from ..stages.dyads import event_dimension
 from . import dedup
 from .schema import MIGRATIONS
 
@@ -242,7 +243,7 @@ class Store:
                            (event.date or "")[:7] if event.date and len(event.date) >= 7 else None,
                            event.location, event.status, event.confidence, event.evidence.text, event.evidence.start,
                            event.evidence.end, sorted(event.countries("source")), sorted(event.countries("target")),
-                           event.act])
+                           event.act, event_dimension(event.context, event.evidence.text) or ""])
             event_actors += [[event_id, side, a.id, a.country] for side in ("source", "target")
                              for a in getattr(event, side)]
         self._queue("events", events)

@@ -12,8 +12,7 @@ from typing import Any
 
 from .. import config
 from ..kb import load as load_kb
-from ..stages.dyads import quantity_dimension
-from ..stages.events import dimensions_of
+from ..stages.dyads import event_dimension, quantity_dimension
 from . import Store
 from .queries import _rows, events
 
@@ -40,7 +39,9 @@ def _month(r: dict[str, Any]) -> str:
 
 
 def _event_dimension(r: dict[str, Any]) -> str | None:
-    return r["context"] or next(iter(dimensions_of(r["evidence"] or "")), None)
+    if r.get("dimension") is not None:  # "" when the event has none
+        return r["dimension"] or None
+    return event_dimension(r["context"], r["evidence"] or "")  # a row stored before 004_event_dimension
 
 
 def _monthly(rows: list[dict[str, Any]], a: str, b: str) -> list[dict[str, Any]]:
@@ -94,13 +95,17 @@ def _dimensions(store: Store, a: str, b: str, rows: list[dict[str, Any]], facts:
         quantities = _rows(store, f"""
             SELECT doc_id, value, unit, qualifier, object, evidence, start_char, end_char FROM quantities
             WHERE doc_id IN ({', '.join('?' * len(doc_ids))}) ORDER BY doc_id, start_char""", doc_ids)
+        by_doc: dict[str, list[tuple[int, int, list[str]]]] = {}
+        for (doc_id, start, end), names in spans.items():
+            by_doc.setdefault(doc_id, []).append((start, end, names))
+        sentences = {(f["doc_id"], f["start_char"]): f["evidence"] for f in facts}
         for q in quantities:
             # "the two countries", "both powers": a plain count under three names the parties, not a stake
             if _is_duration(q["object"]) or (q["unit"] is None and (not q["object"] or q["value"] < 3)):
                 continue
-            for (doc_id, start, end), names in spans.items():
-                if doc_id == q["doc_id"] and start <= q["start_char"] and q["end_char"] <= end:
-                    sentence = next(f["evidence"] for f in facts if (f["doc_id"], f["start_char"]) == (doc_id, start))
+            for start, end, names in by_doc.get(q["doc_id"], []):
+                if start <= q["start_char"] and q["end_char"] <= end:
+                    sentence = sentences[(q["doc_id"], start)]
                     name = quantity_dimension(sentence, q["start_char"] - start, q["end_char"] - start, names)
                     value = q["value"]
                     items = dim(name or names[0])["quantities"]

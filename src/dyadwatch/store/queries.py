@@ -60,7 +60,7 @@ def events(store: Store, *, dyad: tuple[str, str] | None = None, since: str | No
                array_to_string(e.source_countries, '+') AS source,
                array_to_string(e.target_countries, '+') AS target,
                e.status, e.act, e.context, round(e.confidence, 2) AS confidence, e.doc_id, e.start_char, e.end_char,
-               e.evidence{", d.published, e.quad_class" if with_published else ""}
+               e.evidence{", d.published, e.quad_class, e.dimension" if with_published else ""}
         FROM events e JOIN documents d ON d.id = e.doc_id
         WHERE {' AND '.join(where)}
         ORDER BY e.date NULLS LAST, e.id"""

@@ -62,4 +62,9 @@ CREATE INDEX idx_dyad_facts ON dyad_facts (a, b);
     ("003_event_act", """
 ALTER TABLE events ADD COLUMN act VARCHAR;
 """),
+    # the relationship dimension of an event (its PLOVER context, else the keywords of its sentence), decided
+    # once at ingest instead of at every profile ('' for none); NULL in rows stored before it, which profiles still read
+    ("004_event_dimension", """
+ALTER TABLE events ADD COLUMN dimension VARCHAR;
+"""),
 ]
