@@ -129,3 +129,12 @@ def test_protesters_in_a_town_are_its_states_people(analyze):
 def test_resuming_an_act_is_the_subjects_act(analyze):
     a = analyze("The Macedonian army kept shelling Albanian rebel positions on Monday.", published="2001-05-01")
     assert [e for e in a["events"] if e["source"] and e["source"][0]["country"] == "MKD"], a["events"]
+
+
+def test_a_headline_infinitive_and_due_to_are_intended(analyze):
+    a = analyze("Norway to supply Ukraine with air defence missiles\n\nOSLO — The deal was announced on Monday.",
+                published="2025-03-03")
+    # a promised supply is CAMEO 033 (intent to give aid), the supply kept as its act
+    assert [(e["cameo"], e["act"], e["status"]) for e in a["events"]] == [("033", "AID", "intended")]
+    b = analyze("Macron and Scholz are due to meet in Paris next month.", published="2024-05-03")
+    assert b["events"] and all(e["status"] == "intended" for e in b["events"])

@@ -10,7 +10,7 @@ import re
 
 INTENT_HEADS = {"prepare", "prepared", "plan", "intend", "promise", "pledge", "offer", "seek", "want", "hope",
                 "aim", "expect", "ready", "willing", "set", "vow", "propose", "consider", "agree", "decide",
-                "try", "attempt", "threaten", "going"}
+                "try", "attempt", "threaten", "going", "due", "scheduled", "slated", "poised"}
 
 
 REPORTING_VERBS = {"say", "tell", "announce", "state", "confirm", "report", "add", "indicate", "declare",
@@ -44,6 +44,8 @@ def event_status(token, doc) -> str:
         return "intended"  # "in talks with Moscow to deploy forces": a purpose, not a deed
     if aux & INTENT_AUX:
         return "intended"
+    if "to" in aux and (token.dep_ == "ROOT" or (token.dep_ in {"acl", "relcl"} and head.pos_ == "PROPN")):
+        return "intended"  # a headline's "Britain to supply Ukraine with missiles": what is to happen
     conditional = any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children) or any(
         c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children if m.dep_ == "mark")
         for c in token.children)
