@@ -138,3 +138,12 @@ def test_a_headline_infinitive_and_due_to_are_intended(analyze):
     assert [(e["cameo"], e["act"], e["status"]) for e in a["events"]] == [("033", "AID", "intended")]
     b = analyze("Macron and Scholz are due to meet in Paris next month.", published="2024-05-03")
     assert b["events"] and all(e["status"] == "intended" for e in b["events"])
+
+
+def test_its_forces_are_the_last_named_states(analyze):
+    a = analyze("Israel said it would keep up the pressure. Its warplanes struck the defence ministry in Damascus.",
+                published="2025-08-01")
+    hits = [e for e in a["events"] if e["type"] == "ASSAULT"]
+    assert hits and hits[0]["source"][0]["id"] == "ISRMIL"
+    mention = next(x for x in a["actors"] if x["id"] == "ISRMIL")["mentions"][0]
+    assert mention["text"] == "Its warplanes"  # the mention is the phrase, not the stretch back to "Israel"

@@ -167,6 +167,21 @@ def only_country_around(span: Span, reg: Registry) -> str | None:
 RESIDENT_SECTORS = {"CVL", "LAB", "EDU", "OPP"}
 
 
+def _possessor_before(analysis: Analysis, token, modifiers):
+    """The subject naming a state that "its" in front of a military noun points back to ("Israel said ... Its
+    warplanes struck"): the nearest one before it in the same or the previous sentence."""
+    pronoun = next((m for m in modifiers if m.lower_ == "its"), None)
+    if pronoun is None:
+        return None
+    doc = analysis.doc
+    start = doc[token.sent.start - 1].sent.start if token.sent.start > 0 else token.sent.start
+    for i in range(pronoun.i - 1, start - 1, -1):
+        actor = analysis.token_actor.get(i)
+        if actor is not None and actor.kind in {"country", "government"} and doc[i].dep_ in {"nsubj", "nsubjpass"}:
+            return doc[i]
+    return None
+
+
 def sector_actors(analysis: Analysis, reg: Registry) -> None:
     """"Kenyan protesters", "Russia's troops", "Greek and Turkish officials", "the army of Mali": a sector of
     a state (CAMEO-style actor codes such as KENCVL, RUSMIL), the government itself for officials."""
@@ -185,6 +200,13 @@ def sector_actors(analysis: Analysis, reg: Registry) -> None:
         preps = {"of", "from", "in"} if agents[noun][0] in {"GOV", "COP", "JUD", "LEG"} else {"of", "from"}
         modifiers += [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
                       for g in c.children if g.dep_ == "pobj"]
+        pronoun_at = None
+        if agents[noun][0] == "MIL" and modifiers and all(m.lower_ == "its" for m in modifiers):
+            # "Its warplanes struck": the state last named as a subject, up to the sentence before
+            owner = _possessor_before(analysis, token, modifiers)
+            if owner is not None:
+                pronoun_at = modifiers[0].i
+                modifiers = [owner]
         if agents[noun][0] in RESIDENT_SECTORS and not any(
                 (a := analysis.token_actor.get(m.i)) is not None and a.kind in {"country", "government"}
                 for m in modifiers):
@@ -221,7 +243,7 @@ def sector_actors(analysis: Analysis, reg: Registry) -> None:
                 actor = reg.get(f"{iso}{sector}", name=f"{reg.kb.countries[iso].name} ({label})", kind="group",
                                 country=iso, sector=sector)
             found.append(actor)
-            start = min(min(t.i for t in modifiers), first)
+            start = pronoun_at if pronoun_at is not None else min(min(t.i for t in modifiers), first)
             reg.mention(actor, doc[start:token.i + 1]) if len(found) == 1 else None
         for i in range(first, token.i + 1):
             analysis.token_actor[i] = found[0]
