@@ -147,3 +147,8 @@ def test_its_forces_are_the_last_named_states(analyze):
     assert hits and hits[0]["source"][0]["id"] == "ISRMIL"
     mention = next(x for x in a["actors"] if x["id"] == "ISRMIL")["mentions"][0]
     assert mention["text"] == "Its warplanes"  # the mention is the phrase, not the stretch back to "Israel"
+
+
+def test_an_urged_act_is_not_done_by_the_one_who_urges(analyze):
+    a = analyze("Kenya's president urged Tanzania to back the regional peace plan on Monday.", published="2025-03-04")
+    assert [e["type"] for e in a["events"]] == ["REQUEST"], a["events"]

@@ -54,6 +54,10 @@ UNDIRECTED_TYPES = {"AGREE", "RETREAT", "CONCEDE", "MOBILIZE", "REJECT"}
 # Verbs whose subject performs the event noun they govern ("held talks", "imposed sanctions", "launched a
 # strike", "has been in talks"); any other governor ("condemned the attack") says something about an act
 # by someone else.
+ASKING_VERBS = {"urge", "press", "ask", "call", "invite", "encourage", "persuade", "pressure", "push", "implore",
+                "beg", "appeal", "request", "exhort", "lobby", "tell", "order", "instruct", "advise"}
+
+
 def _supports(lemma: str) -> bool:
     """A verb whose subject does the act its object names; "reimpose", "re-establish" as their stems."""
     return lemma in SUPPORT_VERBS or (lemma.startswith("re") and lemma[2:].lstrip("-") in SUPPORT_VERBS)
@@ -249,6 +253,10 @@ def find_events(analysis: Analysis) -> None:
             continue
         if token.lemma_.lower() in SAYING_SENSE and obj is None and any(c.dep_ == "ccomp" for c in token.children):
             continue  # "conceding there was no consensus": a statement, not a concession
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in ASKING_VERBS and any(
+                c.dep_ in {"dobj", "dative"} for c in token.head.children):
+            _abstain(token, frame, "asked of someone, not done")
+            continue  # "Sisi urged Trump to back the effort": the request is the event; the backing is not done
         if obj is not None and frame.objects:
             consumed.update(t.i for t in (obj, *obj.conjuncts))
         code = codes.get(frame.cameo)
