@@ -152,3 +152,9 @@ def test_its_forces_are_the_last_named_states(analyze):
 def test_an_urged_act_is_not_done_by_the_one_who_urges(analyze):
     a = analyze("Kenya's president urged Tanzania to back the regional peace plan on Monday.", published="2025-03-04")
     assert [e["type"] for e in a["events"]] == ["REQUEST"], a["events"]
+
+
+def test_an_arrival_for_a_visit_is_one_visit(analyze):
+    a = analyze("Colonna arrived in Tehran on Monday for a five-day visit, the French foreign ministry said.",
+                published="2023-03-01")
+    assert [e["cameo"] for e in a["events"]] == ["042"]

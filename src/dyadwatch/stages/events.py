@@ -104,6 +104,20 @@ def dimensions_of(text: str) -> list[str]:
     return [name for name, pattern in dimension_keywords() if pattern.search(text)]
 
 
+def _once_per_sentence(events: list[Event]) -> list[Event]:
+    """One event per act a sentence states: "arrived in Tehran for a five-day visit" is one visit (042), not
+    the arrival and the visit; the same code between the same actors in the same sentence is kept once."""
+    seen: set[tuple] = set()
+    kept = []
+    for e in events:
+        key = (e.cameo, e.status, tuple(sorted(a.id for a in e.source)), tuple(sorted(a.id for a in e.target)),
+               e.evidence.start)
+        if key not in seen:
+            seen.add(key)
+            kept.append(e)
+    return kept
+
+
 def _without_bare_agreements(analysis: Analysis, events: list[Event]) -> list[Event]:
     """"Agreed to resign", "threatened to break off relations", "refused to send aid": when the promised,
     threatened or refused act is itself an event, the bare "agreed" (030), "threatened" (130) or "refused" (120)
@@ -407,4 +421,4 @@ def find_events(analysis: Analysis) -> None:
             date=date, location=location, status=status, confidence=confidence,
             evidence=analysis.span(evidence_start, text_end),
             trigger=analysis.span(token.idx, token.idx + len(token.text)), reciprocal=reciprocal, act=act))
-    analysis.events = _without_bare_agreements(analysis, events)
+    analysis.events = _without_bare_agreements(analysis, _once_per_sentence(events))
