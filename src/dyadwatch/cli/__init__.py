@@ -96,9 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(output="text", func=cmd_info)
     from .export_cmd import add_parser as add_export_parser
     from .report_cmd import add_parser as add_report_parser
+    from .serve_cmd import add_parser as add_serve_parser
 
     add_report_parser(sub)
     add_export_parser(sub)
+    add_serve_parser(sub)
     return parser
 
 
