@@ -94,6 +94,16 @@ def test_a_store_made_before_a_migration_is_brought_up_to_date_with_its_data(db,
         assert store.con.execute("SELECT count(*) FROM events WHERE act IS NULL").fetchone()[0] == before
 
 
+def test_a_store_made_before_a_migration_is_upgraded_when_opened_for_reading(db, monkeypatch):
+    import dyadwatch.store as store_module
+
+    with monkeypatch.context() as patch:
+        patch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:3])
+        Store.open(db).close()
+    with Store.open(db, read_only=True) as store:  # `dyadwatch dyad` or the dashboard on an older store
+        assert store.read_only and store.migrations() == MIGRATIONS
+
+
 def test_a_store_from_a_newer_version_is_refused(db):
     from dyadwatch.errors import StoreTooNew
 

@@ -19,7 +19,8 @@
     │   ├── NotAStore              DW301
     │   ├── StoreLocked            DW302
     │   ├── StoreTooNew            DW303
-    │   └── NoStore                DW304
+    │   ├── NoStore                DW304
+    │   └── StoreOutdated          DW305
     ├── UsageError                 DW4xx  a command was called wrongly
     │   ├── OutputExists           DW401
     │   └── UnknownExportFormat    DW402
@@ -144,6 +145,11 @@ class StoreTooNew(StoreError):
 class NoStore(StoreError):
     code = "DW304"
     hint = "run `dyadwatch ingest PATH` first, or name the store with --db or DYADWATCH_DB"
+
+
+class StoreOutdated(StoreError):
+    code = "DW305"
+    hint = "run any writing command (dyadwatch ingest) once to upgrade it, or wait for the process writing to it"
 
 
 class UsageError(DyadwatchError):

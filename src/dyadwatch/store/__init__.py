@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 
 from .. import config
-from ..errors import DyadwatchError, NoStore, NotAStore, StoreLocked, StoreTooNew
+from ..errors import DyadwatchError, NoStore, NotAStore, StoreLocked, StoreOutdated, StoreTooNew
 from ..model import Analysis
 from ..stages.dyads import event_dimension
 from . import dedup
@@ -69,7 +69,15 @@ class Store:
         if not read_only:
             path.parent.mkdir(parents=True, exist_ok=True)
         store = cls(_connect(path, read_only), path, read_only)
-        store._migrate()
+        try:
+            store._migrate()
+        except StoreOutdated:
+            # a store made by an earlier version, opened for reading: upgrade it once (its migrations only add),
+            # then read it; while another process writes to it, say so
+            store.con.close()
+            cls.open(path).close()
+            store = cls(_connect(path, True), path, True)
+            store._migrate()
         return store
 
     # -- schema ----------------------------------------------------------------------------------------
@@ -93,8 +101,7 @@ class Store:
         if self.read_only:
             if not applied:
                 raise NotAStore("the DuckDB file is not a dyadwatch store", origin=str(self.path))
-            raise StoreTooNew("the store needs an upgrade; run any writing command (ingest) once",
-                              origin=str(self.path), hint="")
+            raise StoreOutdated("the store needs an upgrade", origin=str(self.path))
         if not applied and self.con.execute("SELECT count(*) FROM information_schema.tables").fetchone()[0]:
             raise NotAStore("the DuckDB file holds other tables; it is not a dyadwatch store",
                             origin=str(self.path))
