@@ -258,7 +258,10 @@ LOCK_HOLDER = textwrap.dedent("""
 """)
 
 
-def test_db_locked_by_another_process_gives_dw302(capsys, db):
+def test_db_locked_by_another_process_gives_dw302(capsys, db, monkeypatch):
+    from dyadwatch import config
+
+    monkeypatch.setitem(config.settings()["store"], "lock_wait_seconds", 0.5)  # waits, then says so
     holder = subprocess.Popen([sys.executable, "-c", LOCK_HOLDER, str(db)], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, text=True)
     try:

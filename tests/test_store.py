@@ -169,3 +169,20 @@ def test_a_killed_ingest_leaves_no_half_stored_document_and_a_rerun_completes(tm
         per_doc = store.con.execute("SELECT count(*) FROM (SELECT doc_id FROM events GROUP BY doc_id HAVING "
                                     "count(DISTINCT id) <> count(*))").fetchone()[0]
         assert per_doc == 0
+
+
+def test_a_writer_waits_for_a_short_lock_of_another_process(db):
+    import subprocess
+    import sys
+    import time
+
+    Store.open(db).close()
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, time, duckdb; con = duckdb.connect(sys.argv[1]); "
+                               "print('ready', flush=True); time.sleep(1.5); con.close()", str(db)],
+                              stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "ready"
+    started = time.monotonic()
+    with Store.open(db, lock_wait=20) as store:  # the dashboard's reads hold the file this briefly
+        assert store.migrations() == MIGRATIONS
+    assert 0.5 < time.monotonic() - started < 20
+    holder.wait(timeout=20)

@@ -6,6 +6,7 @@ batches), idempotent (a document whose content hash is stored is skipped) and ne
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +30,23 @@ class AddResult:
     similarity: float | None = None
 
 
-def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+def _connect(path: Path, read_only: bool, lock_wait: float | None = None) -> duckdb.DuckDBPyConnection:
+    """A connection; a lock held by another process (the dashboard's short reads, another writer) is waited
+    for up to `lock_wait` seconds (default `store.lock_wait_seconds`) before DW302: DuckDB itself does not wait."""
+    wait = float(config.get("store", "lock_wait_seconds")) if lock_wait is None else lock_wait
+    deadline = time.monotonic() + wait
+    pause = 0.05
+    while True:
+        try:
+            return _connect_once(path, read_only)
+        except StoreLocked:
+            if time.monotonic() + pause > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
+
+
+def _connect_once(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
         return duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as exc:
@@ -55,7 +72,7 @@ class Store:
         self._rows: dict[tuple[str, str], list[list]] = {}
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
+    def open(cls, path: str | Path, *, read_only: bool = False, lock_wait: float | None = None) -> Store:
         path = Path(path).expanduser()
         if read_only and not path.exists():
             raise NoStore("no store here yet", origin=str(path))
@@ -68,7 +85,7 @@ class Store:
                 raise NotAStore("the file is not a DuckDB database", origin=str(path))
         if not read_only:
             path.parent.mkdir(parents=True, exist_ok=True)
-        store = cls(_connect(path, read_only), path, read_only)
+        store = cls(_connect(path, read_only, lock_wait), path, read_only)
         try:
             store._migrate()
         except StoreOutdated:

@@ -49,7 +49,7 @@ def open_store(path: Path, *, read_only: bool = True, wait: float = 1.0) -> Iter
     delay = 0.05
     while True:
         try:
-            store = Store.open(path, read_only=read_only)
+            store = Store.open(path, read_only=read_only, lock_wait=0)  # this loop waits, for `wait` at most
             break
         except (StoreLocked, NotAStore) as exc:
             if not _is_busy(exc):
