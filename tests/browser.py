@@ -93,16 +93,18 @@ def browser(**launch: Any) -> Iterator[Any]:
 
 @contextmanager
 def open_page(url: str, *, width: int = 1200, height: int = 900, scale: float = 1,
-              wait_until: str = "load") -> Iterator[tuple[Any, PageLog]]:
-    """Open `url` in a fresh context; yields (page, log). Requests other than file:, data:, about: and blob: are
-    aborted and listed in `log.external_requests`."""
+              wait_until: str = "load", allow: str | None = None) -> Iterator[tuple[Any, PageLog]]:
+    """Open `url` in a fresh context; yields (page, log). Requests other than file:, data:, about: and blob: (and
+    the origin `allow`, e.g. a local server's "http://127.0.0.1:PORT") are aborted and listed in
+    `log.external_requests`."""
     log = PageLog()
     with browser() as b:
         context = b.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale,
                                 service_workers="block")
 
         def route(r: Any) -> None:
-            if r.request.url.startswith(LOCAL_SCHEMES):
+            url = r.request.url
+            if url.startswith(LOCAL_SCHEMES) or (allow and (url == allow or url.startswith(allow + "/"))):
                 r.continue_()
             else:
                 log.external_requests.append(r.request.url)

@@ -26,7 +26,7 @@ from playwright.sync_api import expect
 from dyadwatch.web import create_app
 from dyadwatch.web.urls import doc_url
 
-from .browser import LOCAL_SCHEMES, PageLog, browser, needs_chromium, screenshot
+from .browser import PageLog, needs_chromium, open_page, screenshot
 from .conftest import DEMO, ROOT
 from .test_web import ARTICLES, HOSTILE_ID, NEW_ARTICLE, XSS, hostile_file
 
@@ -88,37 +88,9 @@ def server(store_path) -> Iterator[Server]:
 
 @contextmanager
 def open_local(base: str, path: str, *, width: int = 1280, height: int = 900) -> Iterator[tuple[Any, PageLog]]:
-    """Like browser.open_page, but the dashboard's own origin is allowed; every other request is aborted and
-    logged as external."""
-    log = PageLog()
-    with browser() as b:
-        context = b.new_context(viewport={"width": width, "height": height}, service_workers="block")
-
-        def route(r: Any) -> None:
-            url = r.request.url
-            if url.startswith(LOCAL_SCHEMES) or url == base or url.startswith(base + "/"):
-                r.continue_()
-            else:
-                log.external_requests.append(url)
-                r.abort("blockedbyclient")
-
-        context.route("**/*", route)
-        page = context.new_page()
-        page.on("console", lambda m: log.console_errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda exc: log.page_errors.append(str(exc)))
-        page.on("request", lambda req: log.requests.append(req.url))
-        page.on("requestfailed", lambda req: log.failed_requests.append(f"{req.url} ({req.failure})"))
-
-        def on_dialog(dialog: Any) -> None:
-            log.dialogs.append(f"{dialog.type}: {dialog.message}")
-            dialog.dismiss()
-
-        page.on("dialog", on_dialog)
-        try:
-            page.goto(base + path, wait_until="load")
-            yield page, log
-        finally:
-            context.close()
+    """browser.open_page with the dashboard's own origin allowed; every other request is aborted and logged."""
+    with open_page(base + path, width=width, height=height, allow=base) as opened:
+        yield opened
 
 
 def healthy(log: PageLog, base: str) -> None:

@@ -89,13 +89,18 @@ def dyad_events(request: Request, pair: str, type: Annotated[str | None, Query(p
                                     limit=limit))
 
 
+def _found_or_404(request: Request, kind: str, key: str, load) -> dict[str, Any]:
+    """The stored item `key` of `kind` ("document", "actor") loaded by `load(store, key)`, else a 404."""
+    if not key or len(key) > TEXT:
+        raise HTTPException(404, f"no such {kind}")
+    found = access(request).cached((kind, key), lambda s: load(s, key))
+    if found is None:
+        raise HTTPException(404, f"no such {kind} in the store")
+    return found
+
+
 def document_or_404(request: Request, doc_id: str) -> dict[str, Any]:
-    if not doc_id or len(doc_id) > TEXT:
-        raise HTTPException(404, "no such document")
-    doc = access(request).cached(("doc", doc_id), lambda s: documents.document(s, doc_id))
-    if doc is None:
-        raise HTTPException(404, "no such document in the store")
-    return doc
+    return _found_or_404(request, "document", doc_id, documents.document)
 
 
 @router.get("/doc/{doc_id:path}", summary="A document with its actors, events, dates, quantities and quotes")
@@ -104,12 +109,7 @@ def document(request: Request, doc_id: str) -> dict[str, Any]:
 
 
 def actor_or_404(request: Request, actor_id: str) -> dict[str, Any]:
-    if not actor_id or len(actor_id) > TEXT:
-        raise HTTPException(404, "no such actor")
-    found = access(request).cached(("actor", actor_id), lambda s: actors.actor(s, actor_id))
-    if found is None:
-        raise HTTPException(404, "no such actor in the store")
-    return found
+    return _found_or_404(request, "actor", actor_id, actors.actor)
 
 
 @router.get("/actor/{actor_id:path}", summary="An actor: roles, offices, events, partners")
