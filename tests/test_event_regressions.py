@@ -158,3 +158,11 @@ def test_an_arrival_for_a_visit_is_one_visit(analyze):
     a = analyze("Colonna arrived in Tehran on Monday for a five-day visit, the French foreign ministry said.",
                 published="2023-03-01")
     assert [e["cameo"] for e in a["events"]] == ["042"]
+
+
+def test_rebels_in_a_country_are_its_rebels_but_fighters_may_be_foreign(analyze):
+    a = analyze("Rebels in Mali on Wednesday dismissed an appeal from the government to lay down their arms.",
+                published="2012-05-01")
+    assert any(x["id"] == "MLIREB" for x in a["actors"])
+    b = analyze("Fighters in Syria attacked a convoy on Monday.", published="2015-05-01")
+    assert not any(x["id"] == "SYRREB" for x in b["actors"])

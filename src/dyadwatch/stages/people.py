@@ -207,11 +207,11 @@ def sector_actors(analysis: Analysis, reg: Registry) -> None:
             if owner is not None:
                 pronoun_at = modifiers[0].i
                 modifiers = [owner]
-        if agents[noun][0] in RESIDENT_SECTORS and not any(
+        if (agents[noun][0] in RESIDENT_SECTORS or (agents[noun][0] == "REB" and noun != "fighters")) and not any(
                 (a := analysis.token_actor.get(m.i)) is not None and a.kind in {"country", "government"}
                 for m in modifiers):
-            # "demonstrators in Baghdad", "students throughout Indonesia": a town's own people (not its troops
-            # or its refugees, who are often another state's)
+            # "demonstrators in Baghdad", "students throughout Indonesia", "rebels in the Ivory Coast": a place's
+            # own people (not its troops, refugees or "fighters", who are often another state's)
             modifiers = [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "throughout", "across"}
                          for g in c.children if g.dep_ == "pobj"
                          and (a := analysis.token_actor.get(g.i)) is not None and a.kind in {"location", "country"}]
