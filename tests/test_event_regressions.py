@@ -166,3 +166,9 @@ def test_rebels_in_a_country_are_its_rebels_but_fighters_may_be_foreign(analyze)
     assert any(x["id"] == "MLIREB" for x in a["actors"])
     b = analyze("Fighters in Syria attacked a convoy on Monday.", published="2015-05-01")
     assert not any(x["id"] == "SYRREB" for x in b["actors"])
+
+
+def test_an_official_is_not_taken_for_a_citizen_of_the_state_acted_on(analyze):
+    a = analyze("President Hollis has threatened further action against Russia.", published="2004-01-01")
+    person = [x for x in a["actors"] if x["kind"] == "person"]
+    assert person and person[0]["country"] != "RUS"

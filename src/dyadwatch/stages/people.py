@@ -148,6 +148,9 @@ def bind_person(span: Span, reg: Registry) -> None:
     reg.mention(actor, span)
 
 
+OTHER_PARTY_PREPS = {"against", "with", "to", "toward", "towards", "on", "from", "for", "at", "into"}
+
+
 def only_country_around(span: Span, reg: Registry) -> str | None:
     """The one state named in the official's sentence, else in the sentence before ("Interior Minister X said")."""
     sent = span.sent
@@ -155,8 +158,11 @@ def only_country_around(span: Span, reg: Registry) -> str | None:
     for part in (sent, previous):
         if part is None:
             continue
+        # a state the sentence acts on ("threatened action against Russia", "talks with Iran") is not the
+        # official's own
         states = {a.country for t in part if (a := reg.analysis.token_actor.get(t.i)) is not None
-                  and a.kind in {"country", "government"}}
+                  and a.kind in {"country", "government"}
+                  and not (t.dep_ == "pobj" and t.head.lower_ in OTHER_PARTY_PREPS)}
         if len(states) == 1:
             return states.pop()
         if states:
