@@ -19,7 +19,7 @@ from ..stages.dyads import event_dimension
 from . import dedup
 from .schema import MIGRATIONS
 
-__all__ = ["Store", "AddResult"]
+__all__ = ["Store", "AddResult", "analysis_rows", "rename_rows", "QUEUED_TABLES"]
 
 
 @dataclass
@@ -28,6 +28,69 @@ class AddResult:
     doc_id: str
     duplicate_of: str | None = None
     similarity: float | None = None
+
+
+# tables whose rows are written at commit, one statement per table, in this order
+QUEUED_TABLES = ("actors", "mentions", "events", "event_actors", "quantities", "dates", "quotes", "dyad_facts")
+
+
+def analysis_rows(analysis: Analysis) -> dict[str, list[list]]:
+    """One analysed document as rows per table, keyed to the document's own id, as the store inserts them:
+    `documents` (duplicate_of and similarity still None: the near-duplicate decision needs the store),
+    `doc_signatures` (its MinHash signature, from which the bands follow), and the QUEUED_TABLES."""
+    doc = analysis.document
+    doc_id = doc.id
+    sig = dedup.signature(doc.text)
+    rows: dict[str, list[list]] = {
+        "documents": [[doc_id, doc.hash, doc.title, doc.published, doc.source, doc.url, doc.language, doc.origin,
+                       doc.text, None, None]],
+        "doc_signatures": [[doc_id, sig.tolist()]],
+    }
+    actors = {a.id: [a.id, a.name, a.kind, a.country, a.sector] for a in analysis.actors}
+    rows["actors"] = list(actors.values())
+    rows["mentions"] = [[doc_id, a.id, m.text, m.start, m.end, a.role] for a in analysis.actors for m in a.mentions]
+    events, event_actors = [], []
+    for event in analysis.events:
+        events.append([event.id, doc_id, event.type, event.mode, event.context, event.cameo, event.score,
+                       event.quad_class, event.date,
+                       (event.date or "")[:7] if event.date and len(event.date) >= 7 else None,
+                       event.location, event.status, event.confidence, event.evidence.text, event.evidence.start,
+                       event.evidence.end, sorted(event.countries("source")), sorted(event.countries("target")),
+                       event.act, event_dimension(event.context, event.evidence.text) or ""])
+        event_actors += [[event.id, side, a.id, a.country] for side in ("source", "target")
+                         for a in getattr(event, side)]
+    rows["events"] = events
+    rows["event_actors"] = event_actors
+    rows["quantities"] = [[doc_id, q.value, q.unit, q.qualifier, q.object, q.evidence.text, q.evidence.start,
+                           q.evidence.end] for q in analysis.quantities]
+    rows["dates"] = [[doc_id, d.text, d.value, d.start, d.end] for d in analysis.dates]
+    rows["quotes"] = [[doc_id, q.text, q.speaker.id if q.speaker else None, q.start, q.end] for q in analysis.quotes]
+    facts = []
+    for dyad in analysis.dyads:
+        a, b = dyad["pair"]
+        for dimension, items in dyad["dimensions"].items():
+            facts += [[doc_id, a, b, "dimension", dimension, None, None, e["text"], e["start"], e["end"]]
+                      for e in items]
+        for dep in dyad["dependencies"]:
+            facts += [[doc_id, a, b, "dependency", dep["dimension"], dep["dependent"], dep["provider"],
+                       e["text"], e["start"], e["end"]] for e in dep["evidence"]]
+    rows["dyad_facts"] = facts
+    return rows
+
+
+def rename_rows(rows: dict[str, list[list]], old: str, new: str) -> dict[str, list[list]]:
+    """The rows of a document stored under another id (its id was taken): doc ids, and event ids built on it."""
+    out: dict[str, list[list]] = {}
+    for table, items in rows.items():
+        if table == "actors":
+            out[table] = items
+        elif table == "events":
+            out[table] = [[r[0].replace(old, new, 1), new, *r[2:]] for r in items]
+        elif table == "event_actors":
+            out[table] = [[r[0].replace(old, new, 1), *r[1:]] for r in items]
+        else:
+            out[table] = [[new, *r[1:]] for r in items]
+    return out
 
 
 def _connect(path: Path, read_only: bool, lock_wait: float | None = None) -> duckdb.DuckDBPyConnection:
@@ -155,8 +218,11 @@ class Store:
 
     def _flush(self) -> None:
         for (table, conflict), rows in self._rows.items():
-            if table == "actors":
-                rows = list({r[0]: r for r in rows}.values())
+            if table == "actors":  # the first document naming an actor fixes its row, whatever the batches
+                first: dict[str, list] = {}
+                for r in rows:
+                    first.setdefault(r[0], r)
+                rows = list(first.values())
             self._insert_rows(table, rows, conflict)
         self._rows.clear()
 
@@ -241,52 +307,30 @@ class Store:
                              [v for r in part for v in r])
 
     def _insert(self, analysis: Analysis) -> AddResult:
-        doc = analysis.document
-        doc_id = doc.id
+        return self.insert_rows(analysis_rows(analysis))
+
+    def insert_rows(self, rows: dict[str, list[list]]) -> AddResult:
+        """Write one document's rows (from `analysis_rows`, possibly through a shard's Parquet files) inside the
+        open transaction: its id made unique, its near-duplicate decided against what is stored. The caller has
+        checked that its content hash is not stored and manages the transaction."""
+        own_id, content = rows["documents"][0][0], rows["documents"][0][1]
+        doc_id = own_id
         if self.con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone():
-            doc_id = f"{doc_id}-{doc.hash[:8]}"
-        sig = dedup.signature(doc.text)
+            doc_id = f"{own_id}-{content[:8]}"
+            rows = rename_rows(rows, own_id, doc_id)
+        import numpy as np
+
+        sig = np.asarray(rows["doc_signatures"][0][1], dtype=np.uint64)
         keys = dedup.bands(sig)
         dup_of, sim = self._near_duplicate(sig, keys)
         self.con.execute(
             "INSERT INTO documents (id, content_hash, title, published, source, url, language, origin, text, "
             "duplicate_of, similarity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [doc_id, doc.hash, doc.title, doc.published, doc.source, doc.url, doc.language, doc.origin, doc.text,
-             dup_of, sim])
+            list(rows["documents"][0][:9]) + [dup_of, sim])
         self._insert_rows("doc_bands", [[b, k, doc_id] for b, k in keys])
         self.con.execute("INSERT INTO doc_signatures VALUES (?, ?)", [doc_id, sig.tolist()])
-        actors = {a.id: [a.id, a.name, a.kind, a.country, a.sector] for a in analysis.actors}
-        self._queue("actors", list(actors.values()), conflict="ON CONFLICT DO NOTHING")
-        self._queue("mentions", [[doc_id, a.id, m.text, m.start, m.end, a.role]
-                                       for a in analysis.actors for m in a.mentions])
-        events, event_actors = [], []
-        for event in analysis.events:
-            event_id = event.id.replace(doc.id, doc_id, 1) if doc_id != doc.id else event.id
-            events.append([event_id, doc_id, event.type, event.mode, event.context, event.cameo, event.score,
-                           event.quad_class, event.date,
-                           (event.date or "")[:7] if event.date and len(event.date) >= 7 else None,
-                           event.location, event.status, event.confidence, event.evidence.text, event.evidence.start,
-                           event.evidence.end, sorted(event.countries("source")), sorted(event.countries("target")),
-                           event.act, event_dimension(event.context, event.evidence.text) or ""])
-            event_actors += [[event_id, side, a.id, a.country] for side in ("source", "target")
-                             for a in getattr(event, side)]
-        self._queue("events", events)
-        self._queue("event_actors", event_actors)
-        self._queue("quantities", [[doc_id, q.value, q.unit, q.qualifier, q.object, q.evidence.text,
-                                          q.evidence.start, q.evidence.end] for q in analysis.quantities])
-        self._queue("dates", [[doc_id, d.text, d.value, d.start, d.end] for d in analysis.dates])
-        self._queue("quotes", [[doc_id, q.text, q.speaker.id if q.speaker else None, q.start, q.end]
-                                     for q in analysis.quotes])
-        facts = []
-        for dyad in analysis.dyads:
-            a, b = dyad["pair"]
-            for dimension, items in dyad["dimensions"].items():
-                facts += [[doc_id, a, b, "dimension", dimension, None, None, e["text"], e["start"], e["end"]]
-                          for e in items]
-            for dep in dyad["dependencies"]:
-                facts += [[doc_id, a, b, "dependency", dep["dimension"], dep["dependent"], dep["provider"],
-                           e["text"], e["start"], e["end"]] for e in dep["evidence"]]
-        self._queue("dyad_facts", facts)
+        for table in QUEUED_TABLES:
+            self._queue(table, rows.get(table, []), conflict="ON CONFLICT DO NOTHING" if table == "actors" else "")
         if dup_of:
             return AddResult("near_duplicate", doc_id, dup_of, sim)
         return AddResult("stored", doc_id)

@@ -67,4 +67,12 @@ ALTER TABLE events ADD COLUMN act VARCHAR;
     ("004_event_dimension", """
 ALTER TABLE events ADD COLUMN dimension VARCHAR;
 """),
+    # the shards of a Dask ingest already loaded, so that a re-run loads nothing twice (IF NOT EXISTS: a store
+    # loaded by the shard loader before this migration has it already)
+    ("005_ingest_shards", """
+CREATE TABLE IF NOT EXISTS ingest_shards (
+    key VARCHAR PRIMARY KEY, files INTEGER NOT NULL, documents INTEGER NOT NULL,
+    loaded_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+"""),
 ]
