@@ -46,6 +46,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", dest="output", action="store_const", const="json", help="print the summary as JSON")
     p.add_argument("--workers", metavar="N", help="worker processes analysing documents: a number, or auto for "
                    "every core (default: $DYADWATCH_WORKERS, else auto; small jobs run in-process)")
+    # engines (dyadwatch.engines): local streams in this process and its workers; dask analyses shards of files
+    # on a dask.distributed cluster (a local one with --workers processes, or --scheduler ADDRESS)
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local (default) or dask: shards analysed on a dask cluster, then stored in input order")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the scheduler of a running cluster "
+                   "(e.g. tcp://host:8786; its workers must reach the folder beside the store); default: a "
+                   "local cluster")
     _add_db(p)
     p.set_defaults(output="text", func=cmd_ingest)
 
@@ -160,17 +167,29 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     def progress(report) -> None:
         if show:
             rate = report.seen / report.seconds if report.seconds else 0.0
-            sys.stderr.write(f"\r  {report.seen} documents · {rate:.1f} docs/s · {len(report.failed)} failed   ")
+            shards = f"{report.shards_done}/{report.shards_total} shards · " if hasattr(report, "shards_done") else ""
+            sys.stderr.write(f"\r  {shards}{report.seen} documents · {rate:.1f} docs/s · {len(report.failed)} "
+                             "failed   ")
             sys.stderr.flush()
 
     if args.workers is not None and args.workers != "auto" and not (args.workers.isdigit() and int(args.workers)):
         raise UsageError(f"--workers takes a positive number or auto, not {args.workers!r}")
+    if args.scheduler and args.engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
     pipeline = Pipeline.default()
-    if worker_count(args.workers) == 1:
-        pipeline.nlp  # load the model before opening the store: no lock is held while it loads  # noqa: B018
-    with _open_store(args, read_only=False) as store:
-        report = ingest(args.paths, store, pipeline=pipeline, fmt=args.fmt, published=published,
-                        progress=progress, workers=args.workers)
+    if args.engine == "dask":
+        from ..engines import run_dask
+
+        with _open_store(args, read_only=False) as store:
+            report = run_dask(args.paths, store, scheduler=args.scheduler, fmt=args.fmt, published=published,
+                              pipeline=pipeline, progress=progress,
+                              n_workers=worker_count(args.workers) if args.workers else None)
+    else:
+        if worker_count(args.workers) == 1:
+            pipeline.nlp  # load the model before opening the store: no lock is held while it loads  # noqa: B018
+        with _open_store(args, read_only=False) as store:
+            report = ingest(args.paths, store, pipeline=pipeline, fmt=args.fmt, published=published,
+                            progress=progress, workers=args.workers)
     if show:
         sys.stderr.write("\n")
     for rejection in report.failed:

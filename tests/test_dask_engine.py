@@ -1,0 +1,152 @@
+"""The dask engine: shards of files analysed on a dask.distributed LocalCluster into Parquet, loaded in input
+order, give the store a local ingest gives; a re-run stores nothing twice; a finished shard is reused and a
+half-written one redone; a shard's analysis is deterministic; a shard that fails is retried once, then reported."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dyadwatch.engines import run_dask, shards_dir
+from dyadwatch.ingest import ingest
+from dyadwatch.shards import ROW_TABLES, analyse_shard, load_shard, make_shards, shard_done
+from dyadwatch.store import Store
+
+from .conftest import DEMO
+
+TABLES = ("documents", "events", "event_actors", "actors", "mentions", "quantities", "dates", "quotes", "dyad_facts")
+# An actor's attributes may differ between the documents naming it (a person's country inferred per document);
+# the store keeps the row of the first document naming it, whatever the batches or shards: compared whole.
+ACTOR_COLUMNS = "id, name, kind, country, sector"
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=logging.ERROR) as local:
+        yield local.scheduler_address
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    """15 documents (10 text files, 5 JSONL lines) and one empty file (a rejection)."""
+    root = tmp_path / "corpus"
+    shutil.copytree(DEMO / "text", root / "text")
+    shutil.copytree(DEMO / "jsonl", root / "jsonl")
+    (root / "text" / "empty.txt").write_text("")
+    return root
+
+
+def _content(path: Path) -> dict[str, list]:
+    with Store.open(path, read_only=True) as store:
+        out = {}
+        for table in TABLES:
+            cols = ACTOR_COLUMNS if table == "actors" else ", ".join(c for (c,) in store.con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND column_name NOT IN "
+                "('ingested_at')", [table]).fetchall())
+            out[table] = store.con.execute(f"SELECT {cols} FROM {table} ORDER BY ALL").fetchall()
+        out["rejections"] = store.con.execute("SELECT origin, code, message FROM rejections ORDER BY ALL").fetchall()
+        return out
+
+
+def _count(path: Path, sql: str) -> int:
+    with Store.open(path, read_only=True) as store:
+        return store.con.execute(sql).fetchone()[0]
+
+
+def test_dask_stores_what_local_stores_once_reusing_finished_shards(pipeline, corpus, tmp_path, cluster):
+    local, sharded = tmp_path / "local.duckdb", tmp_path / "dask.duckdb"
+    with Store.open(local) as store:
+        r1 = ingest([str(corpus)], store, pipeline=pipeline, workers=1)
+    assert r1.stored + r1.near_duplicates == 15 and len(r1.failed) == 1
+
+    # shard 0 finished by an earlier run that died, shard 1 half-written by it
+    shards = make_shards([str(corpus)], 3)
+    assert len(shards) == 4
+    out = shards_dir(sharded)
+    analyse_shard(shards[0], out)
+    (out / ".shard-0001.tmp-1-dead").mkdir()
+    (out / ".shard-0001.tmp-1-dead" / "documents.parquet").write_text("half")
+
+    seen = []
+    with Store.open(sharded) as store:
+        r2 = run_dask([str(corpus)], store, scheduler=cluster, shard_size=3, progress=seen.append)
+    assert (r2.stored, r2.near_duplicates, len(r2.failed)) == (r1.stored, r1.near_duplicates, len(r1.failed))
+    assert (r2.shards_total, r2.shards_done, r2.shards_reused, r2.shards_failed) == (4, 4, 1, 0)
+    assert seen and seen[-1].shards_done == 4
+    assert not out.exists(), "the shards folder is removed once all are loaded"
+    assert _content(sharded) == _content(local)
+
+    # a second run analyses and stores nothing
+    with Store.open(sharded) as store:
+        r3 = run_dask([str(corpus)], store, scheduler=cluster, shard_size=3)
+    assert (r3.stored, r3.near_duplicates, len(r3.failed), r3.duplicates) == (0, 0, 0, 15)
+    assert _content(sharded) == _content(local)
+    assert _count(sharded, "SELECT count(*) FROM ingest_shards") == 4
+
+
+def test_a_shard_that_fails_is_retried_once_then_reported(corpus, tmp_path, cluster):
+    class Broken:
+        names = ["no-such-stage"]
+
+    db = tmp_path / "broken.duckdb"
+    with Store.open(db) as store:
+        report = run_dask([str(corpus / "jsonl")], store, scheduler=cluster, pipeline=Broken())
+    assert (report.shards_failed, report.stored, len(report.failed)) == (1, 0, 1)
+    assert report.failed[0].error.code == "DW202" and "failed 2 times" in report.failed[0].error.message
+    assert "no-such-stage" in report.failed[0].error.message
+    assert _count(db, "SELECT count(*) FROM documents") == 0
+
+
+def _rows(shard_dir: Path) -> dict[str, list]:
+    con = duckdb.connect()
+    return {t: con.execute(f"SELECT * FROM read_parquet('{shard_dir / (t + '.parquet')}')").fetchall()
+            for t in (*ROW_TABLES, "rejections")}
+
+
+def test_analyse_shard_is_deterministic_and_reuses_or_redoes(pipeline, corpus, tmp_path):
+    shard = make_shards([str(corpus / "jsonl"), str(corpus / "text" / "empty.txt")], 8)[0]
+    one, two = tmp_path / "one", tmp_path / "two"
+    r1 = analyse_shard(shard, one)
+    analyse_shard(shard, two)
+    assert (r1.documents, r1.rejections, r1.reused) == (5, 1, False)
+    assert _rows(one / shard.name) == _rows(two / shard.name)
+    assert len(_rows(one / shard.name)["documents"]) == 5
+
+    # finished: not recomputed
+    stamps = {p.name: p.stat().st_mtime_ns for p in (one / shard.name).iterdir()}
+    again = analyse_shard(shard, one)
+    assert again.reused and (again.documents, again.rejections) == (5, 1)
+    assert {p.name: p.stat().st_mtime_ns for p in (one / shard.name).iterdir()} == stamps
+
+    # half-written (a temporary folder left by a worker that died, no finished folder): redone
+    shutil.rmtree(two / shard.name)
+    (two / f".{shard.name}.tmp-1-dead").mkdir()
+    assert not shard_done(shard, two)
+    assert not analyse_shard(shard, two).reused
+    assert [p.name for p in two.iterdir()] == [shard.name]
+    assert _rows(two / shard.name) == _rows(one / shard.name)
+
+    # a finished folder made from other inputs (another key) is redone
+    changed = tmp_path / "changed.jsonl"
+    changed.write_text((corpus / "jsonl" / "wire.jsonl").read_text().splitlines()[0] + "\n")
+    other = make_shards([str(changed)], 8)[0]
+    assert other.name == shard.name and other.key != shard.key
+    assert analyse_shard(other, two).documents == 1
+
+    # loading a shard twice stores it once
+    db = tmp_path / "store.duckdb"
+    with Store.open(db) as store:
+        first = load_shard(store, one / shard.name)
+        second = load_shard(store, one / shard.name)
+    assert (first.stored + first.near_duplicates, len(first.rejections), second.skipped) == (5, 1, True)
+    assert _count(db, "SELECT count(*) FROM documents") == 5
+    assert _count(db, "SELECT count(*) FROM rejections") == 1
+    assert os.path.exists(one / shard.name)
