@@ -172,3 +172,9 @@ def test_an_official_is_not_taken_for_a_citizen_of_the_state_acted_on(analyze):
     a = analyze("President Hollis has threatened further action against Russia.", published="2004-01-01")
     person = [x for x in a["actors"] if x["kind"] == "person"]
     assert person and person[0]["country"] != "RUS"
+
+
+def test_the_passive_subject_of_a_raising_verb_does_the_act(analyze):
+    a = analyze("Macron is scheduled to visit Algeria next month.", published="2022-07-01")
+    assert [e for e in a["events"] if e["source"] and e["source"][0]["country"] == "FRA"
+            and "DZA" in {t["country"] for t in e["target"]}], a["events"]

@@ -59,6 +59,7 @@ ASPECTUAL = {"resume", "continue", "start", "begin", "stop", "keep", "halt", "ce
 def subject_of(token):
     """The subject of a verb, climbing through xcomp/conj/advcl chains; (token, passive?)."""
     seen = 0
+    raised = False  # "Obama is scheduled to attend", "X was asked to attend": the passive subject does the xcomp
     while token is not None and seen < 6:
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "csubj", "nsubjpass"}]
         if subjects:  # the one nearest the verb ("ANKARA, Aug. 13 — Turkey signed": Turkey)
@@ -68,8 +69,9 @@ def subject_of(token):
                 outer, _ = subject_of(token.head)
                 if outer is not None and outer.lower_ not in {"it", "they", "we"}:
                     return outer, nearest.dep_ == "nsubjpass"
-            return nearest, nearest.dep_ == "nsubjpass"
+            return nearest, nearest.dep_ == "nsubjpass" and not raised
         if token.dep_ in {"xcomp", "conj", "advcl", "acomp", "ccomp"} and token.head.i != token.i:
+            raised = raised or token.dep_ == "xcomp"
             token = token.head
         elif token.dep_ == "dobj" and token.tag_ == "VBG" and token.head.lemma_.lower() in ASPECTUAL:
             token = token.head  # "resume shelling", "kept firing": the shelling is the subject's own
