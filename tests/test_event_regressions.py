@@ -178,3 +178,9 @@ def test_the_passive_subject_of_a_raising_verb_does_the_act(analyze):
     a = analyze("Macron is scheduled to visit Algeria next month.", published="2022-07-01")
     assert [e for e in a["events"] if e["source"] and e["source"][0]["country"] == "FRA"
             and "DZA" in {t["country"] for t in e["target"]}], a["events"]
+
+
+def test_a_reduced_passive_of_force_with_no_agent_is_coded_to_its_place(analyze):
+    a = analyze("There were 12 Georgian soldiers killed in Abkhazia today.", published="2008-08-10")
+    hits = [e for e in a["events"] if e["type"] == "ASSAULT"]
+    assert hits and "GEO" in {t["country"] for t in hits[0]["target"]}

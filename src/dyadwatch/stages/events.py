@@ -238,6 +238,8 @@ def _unnamed_hand(verb) -> bool:
     """Force whose doer the sentence does not name: a passive without a named agent, or a weapon or an
     anonymous attacker as the subject. An unresolved subject ("its warplanes") is a doer we failed to name."""
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children):
+        return True  # "ten soldiers killed in Ukraine"
     if subj is not None and subj.dep_ == "nsubjpass":
         agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         return agent is None or agent.lemma_.lower() in UNNAMED_HANDS
