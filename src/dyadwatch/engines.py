@@ -29,7 +29,7 @@ from .workers import worker_count
 __all__ = ["ENGINES", "ShardedReport", "run_local", "run_dask", "shards_dir"]
 
 ENGINES = ("local", "dask")
-SHARD_SIZE = 8  # files per shard
+SHARD_SIZE = 32  # files per shard
 
 
 @dataclass
