@@ -1,4 +1,4 @@
-"""Numbers, money, scores and evidence references as people write them ("US$ 20 billion", "35,000", "+7.0")."""
+"""Numbers, money, scores and evidence references as people write them ("US$ 4 billion", "12,500", "+7.0")."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def _trim(x: float, digits: int = 2) -> str:
 
 
 def number(value: float | int | None, *, scale: bool = True) -> str:
-    """35000 → "35,000"; 20000000000 → "20 billion"; 2.5 → "2.5"; None → "–"."""
+    """12500 → "12,500"; 4000000000 → "4 billion"; 2.5 → "2.5"; None → "–"."""
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "–"
     sign = "−" if value < 0 else ""
@@ -42,7 +42,7 @@ def number(value: float | int | None, *, scale: bool = True) -> str:
 
 
 def money(value: float | int, currency: str) -> str:
-    """20000000000, "USD" → "US$ 20 billion"."""
+    """4000000000, "USD" → "US$ 4 billion"."""
     symbol = CURRENCY_SYMBOLS.get(currency.upper(), currency.upper())
     return f"{symbol} {number(value)}"
 
@@ -61,10 +61,10 @@ def amount(value: float | int | None, unit: str | None) -> str:
 
 
 def quantity(q: dict[str, Any]) -> str:
-    """A quantity row as a phrase: "about US$ 20 billion investment"."""
+    """A quantity row as a phrase: "about US$ 4 billion investment"."""
     unit, obj = q.get("unit"), q.get("object") or ""
     if obj and unit in UNIT_LABELS and not obj.lower().startswith("of "):
-        obj = f"of {obj}"  # "6,600 tonnes of wheat", but "US$ 20 billion investment", "35,000 graduates"
+        obj = f"of {obj}"  # "6,600 tonnes of wheat", but "US$ 4 billion investment", "12,500 students"
     parts = [q.get("qualifier") or "", amount(q.get("value"), unit), obj]
     return " ".join(p for p in parts if p).strip()
 

@@ -269,8 +269,13 @@ def _plausible_year(text: str, start: int, end: int) -> bool:
     before, after = text[max(0, start - 2):start], text[end:end + 12]
     if re.search(r"[\d$€£¥.,]\s?$", before) or re.match(r"[.,]?\d|\s?(%|percent|per cent)", after):
         return False
-    return re.match(r"\s+(?:troops|soldiers|people|fighters|tonnes|tons|barrels|km|miles|graduates)\b",
-                    after, re.I) is None
+    return COUNTED.match(after) is None
+
+
+# nouns a four-digit count goes with ("2000 troops", "1500 students"): then it is no year
+COUNTED = re.compile(r"\s+(?:troops|soldiers|people|fighters|tonnes|tons|barrels|km|miles|graduates|students|"
+                     r"workers|refugees|migrants|civilians|children|families|members|delegates|prisoners|"
+                     r"police|officers|jobs|homes|houses|vehicles|flights|pilgrims|tourists)\b", re.I)
 
 
 FUTURE_AUX = {"will", "shall", "'ll", "would", "could", "might", "may", "can", "should"}

@@ -94,7 +94,7 @@ CONCERN_HEADS = {"concern", "concerns", "interest", "interests", "priority", "pr
 
 
 def stated_concerns(analysis: Analysis) -> dict[str, list[str]]:
-    """The dimensions each country's own concerns are stated in: "Moscow has security concerns of its own",
+    """The dimensions each country's own concerns are stated in: "Ottawa has security concerns of its own",
     "X's military interests". A bare "X needs Y" is read in their light when its own sentence names none."""
     out: dict[str, list[str]] = {}
     for token in analysis.doc:
@@ -119,7 +119,7 @@ def stated_concerns(analysis: Analysis) -> dict[str, list[str]]:
 
 def quantity_dimension(sentence: str, start: int, end: int, candidates: list[str]) -> str | None:
     """The dimension a quantity at [start:end) of `sentence` belongs to: of the sentence's dimensions, the one
-    whose keyword stands nearest the quantity ("US$ 20 billion in investments" is economic)."""
+    whose keyword stands nearest the quantity ("US$ 4 billion in investments" is economic)."""
     best: tuple[int, str] | None = None
     for name, pattern in dimension_keywords():
         if name not in candidates:

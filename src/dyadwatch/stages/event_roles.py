@@ -301,7 +301,7 @@ def implied_target(analysis: Analysis, sent, source: list[Actor], trigger, *, co
     """The one other country of the trigger's sentence (or of the one before it in the paragraph), and
     where. A trigger in a clause about another event (a relative clause, or a time clause: "the visit came
     days after Biden signed an aid package") looks only in its own clause; a contrastive one ("…, while
-    the Kremlin is prepared to deliver aid") shares its sentence's subject matter. A country a cooperative act
+    Oslo is prepared to send aid") shares its sentence's subject matter. A country a cooperative act
     is aimed against ("aid to counter China") is not its recipient; a hostile act's it is ("a war against Iraq")."""
     doc = analysis.doc
     own = {a.country for a in source}
