@@ -184,3 +184,9 @@ def test_a_reduced_passive_of_force_with_no_agent_is_coded_to_its_place(analyze)
     a = analyze("There were 12 Georgian soldiers killed in Abkhazia today.", published="2008-08-10")
     hits = [e for e in a["events"] if e["type"] == "ASSAULT"]
     assert hits and "GEO" in {t["country"] for t in hits[0]["target"]}
+
+
+def test_a_compound_triggers_slots_are_its_heads(analyze):
+    a = analyze("Oman launched a mediation effort on Saturday between Iran and Saudi Arabia.", published="2016-01-09")
+    hits = [e for e in a["events"] if e["cameo"] == "045"]
+    assert hits and {t["country"] for t in hits[0]["target"]} == {"IRN", "SAU"}

@@ -326,7 +326,9 @@ def find_events(analysis: Analysis) -> None:
                 target += [a for c in token.children if c.dep_ == "dative" and c.pos_ != "ADP"
                            for a in actors_at(analysis, c)]
             else:
-                for pobj in prep_objects(token, {where}):
+                # "a mediation effort between the Emirates and Saudi Arabia": a compound's slots are its head's
+                holders = [token, token.head] if token.dep_ == "compound" else [token]
+                for pobj in (p for h in holders for p in prep_objects(h, {where})):
                     target += actors_at(analysis, pobj)
                 if obj is not None:
                     for pobj in prep_objects(obj, {where}):
