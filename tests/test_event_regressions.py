@@ -190,3 +190,9 @@ def test_a_compound_triggers_slots_are_its_heads(analyze):
     a = analyze("Oman launched a mediation effort on Saturday between Iran and Saudi Arabia.", published="2016-01-09")
     hits = [e for e in a["events"] if e["cameo"] == "045"]
     assert hits and {t["country"] for t in hits[0]["target"]} == {"IRN", "SAU"}
+
+
+def test_two_states_upgrading_their_ties_is_one_reciprocal_event(analyze):
+    a = analyze("Chile and Bolivia have upgraded their diplomatic ties to ambassadorial level.", published="2000-01-01")
+    hits = [e for e in a["events"] if e["type"] == "SUPPORT"]
+    assert len(hits) == 1 and {s["country"] for s in hits[0]["source"]} == {"CHL", "BOL"}

@@ -41,7 +41,7 @@ from .event_roles import (
 MUST_FRAME = kbase.Frame("say", "VERB", frozenset(), (), "100", None)
 
 
-RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}
+RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT"}
 
 
 IMPLIED_TARGET_TYPES = {"AID", "COOPERATE", "SUPPORT", "MOBILIZE", "CONSULT"}
