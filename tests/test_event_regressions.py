@@ -196,3 +196,10 @@ def test_two_states_upgrading_their_ties_is_one_reciprocal_event(analyze):
     a = analyze("Chile and Bolivia have upgraded their diplomatic ties to ambassadorial level.", published="2000-01-01")
     hits = [e for e in a["events"] if e["type"] == "SUPPORT"]
     assert len(hits) == 1 and {s["country"] for s in hits[0]["source"]} == {"CHL", "BOL"}
+
+
+def test_a_demand_that_someone_acts_is_aimed_at_them(analyze):
+    a = analyze("Kenyan rebels insisted on their demands that Uganda's government release the detainees.",
+                published="2000-01-01")
+    assert [e for e in a["events"] if e["type"] == "REQUEST" and "UGA" in {t["country"] for t in e["target"]}], \
+        a["events"]

@@ -369,6 +369,11 @@ def find_events(analysis: Analysis) -> None:
             target = [a for a in clause_subject(analysis, token) if a not in source and a.country not in own]
             if not target and obj is not None:  # "demanded an admission by Moscow", "Israel's withdrawal"
                 target = [a for a in doer_of(analysis, obj) if a not in source]
+            if not target:  # "insisted on its demands that Burundi's government grant ...": who is to grant
+                nouns = ([obj] if obj is not None else []) + list(prep_objects(token, {"on", "for"}))
+                target = [a for n in nouns for c in n.children if c.dep_ in {"acl", "ccomp"}
+                          for subj in c.children if subj.dep_ in {"nsubj", "nsubjpass"}
+                          for a in actors_at(analysis, subj) if a not in source]
         if not target and code.plover == "ACCUSE":
             # "investigating alleged war crimes by Croatian extremists", "an inquiry into crimes committed by X"
             nouns = ([obj] if obj is not None else []) + list(prep_objects(token, {"into", "of"}))
