@@ -56,18 +56,22 @@ def hostile_file(folder: Path) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def store_path(tmp_path_factory, pipeline) -> Path:
+def build_store(folder: Path, pipeline) -> Path:
+    """The dashboard tests' store: a few demo articles (one a near-duplicate) and the hostile article."""
     from dyadwatch.ingest import ingest
     from dyadwatch.store import Store
 
-    folder = tmp_path_factory.mktemp("web")
     path = folder / "web.duckdb"
     with Store.open(path) as store:
         report = ingest([str(DEMO / a) for a in ARTICLES] + [str(hostile_file(folder))], store, pipeline=pipeline,
                         workers=1)
     assert report.failed == [] and report.near_duplicates == 1
     return path
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory, pipeline) -> Path:
+    return build_store(tmp_path_factory.mktemp("web"), pipeline)
 
 
 @pytest.fixture(scope="module")

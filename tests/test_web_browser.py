@@ -27,8 +27,8 @@ from dyadwatch.web import create_app
 from dyadwatch.web.urls import doc_url
 
 from .browser import PageLog, needs_chromium, open_page, screenshot
-from .conftest import DEMO, ROOT
-from .test_web import ARTICLES, HOSTILE_ID, NEW_ARTICLE, XSS, hostile_file
+from .conftest import ROOT
+from .test_web import HOSTILE_ID, NEW_ARTICLE, XSS, build_store
 
 pytestmark = needs_chromium
 SHOTS = ROOT / "build" / "screenshots"
@@ -68,16 +68,7 @@ class Server:
 
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory, pipeline) -> Path:
-    from dyadwatch.ingest import ingest
-    from dyadwatch.store import Store
-
-    folder = tmp_path_factory.mktemp("web-browser")
-    path = folder / "web.duckdb"
-    with Store.open(path) as store:
-        report = ingest([str(DEMO / a) for a in ARTICLES] + [str(hostile_file(folder))], store, pipeline=pipeline,
-                        workers=1)
-    assert report.failed == []
-    return path
+    return build_store(tmp_path_factory.mktemp("web-browser"), pipeline)
 
 
 @pytest.fixture(scope="module")

@@ -44,7 +44,7 @@ def _event_dimension(r: dict[str, Any]) -> str | None:
     return event_dimension(r["context"], r["evidence"] or "")  # a row stored before 004_event_dimension
 
 
-def _monthly(rows: list[dict[str, Any]], a: str, b: str) -> list[dict[str, Any]]:
+def monthly_series(rows: list[dict[str, Any]], a: str, b: str) -> list[dict[str, Any]]:
     by_month: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         by_month.setdefault(_month(r), []).append(r)
@@ -151,7 +151,7 @@ def _dependencies(facts: list[dict[str, Any]], a: str, b: str) -> tuple[list[dic
     return deps, balance
 
 
-def _changes(rows: list[dict[str, Any]], monthly: list[dict[str, Any]], a: str, b: str) -> list[dict[str, Any]]:
+def changes_of(rows: list[dict[str, Any]], monthly: list[dict[str, Any]], a: str, b: str) -> list[dict[str, Any]]:
     """Sharp turns in tone, first-ever kinds of event, and changes of leader on either side."""
     turn = float(config.get("profile", "tone_turn"))
     min_events = int(config.get("profile", "tone_turn_min_events"))
@@ -229,7 +229,7 @@ def dyad_profile(store: Store, a: str, b: str) -> dict[str, Any]:
     quad = {str(q): sum(1 for r in rows if r["quad_class"] == q) for q in range(1, 5)}
     directed_rows = {f"{x}->{y}": [r for r in rows if x in r["sources_"] and y in r["targets_"]]
                      for x, y in ((a, b), (b, a))}
-    monthly = _monthly(rows, a, b)
+    monthly = monthly_series(rows, a, b)
     facts = _rows(store, """
         SELECT f.kind, f.dimension, f.dependent, f.provider, f.evidence, f.doc_id, f.start_char, f.end_char
         FROM dyad_facts f JOIN documents d ON d.id = f.doc_id
@@ -254,7 +254,7 @@ def dyad_profile(store: Store, a: str, b: str) -> dict[str, Any]:
         "monthly": monthly,
         "dimensions": _dimensions(store, a, b, rows, facts),
         "dependencies": deps, "balance": balance,
-        "changes": _changes(rows, monthly, a, b),
+        "changes": changes_of(rows, monthly, a, b),
         "key_events": [_public(r) for r in key_events],
         "actors": _actors(store, [r["id"] for r in rows]),
     }

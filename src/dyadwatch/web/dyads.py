@@ -143,7 +143,7 @@ def recent_changes(store: Store, pairs: list[tuple[str, str]], limit: int = 10) 
     profile's own rules (`store.profile`), computed from one query for all the pairs instead of one whole
     profile each (a profile also weighs dimensions and quantities, which the overview does not show)."""
     from .. import kb
-    from ..store.profile import _changes, _monthly
+    from ..store.profile import changes_of, monthly_series
 
     pairs = [tuple(sorted(p)) for p in pairs]
     if not pairs:
@@ -165,7 +165,7 @@ def recent_changes(store: Store, pairs: list[tuple[str, str]], limit: int = 10) 
     for a, b in pairs:
         sub = [r for r in rows if (a in r["sources_"] and b in r["targets_"]) or (b in r["sources_"] and a in r["targets_"])]
         names = {c: countries[c].name if c in countries else c for c in (a, b)}
-        changes += [{**c, "pair": [a, b], "names": names} for c in _changes(sub, _monthly(sub, a, b), a, b)]
+        changes += [{**c, "pair": [a, b], "names": names} for c in changes_of(sub, monthly_series(sub, a, b), a, b)]
     changes.sort(key=lambda c: (c["month"], c["kind"] != "tone_turn"), reverse=True)
     changes = changes[:limit]
     cited = [c["evidence"] for c in changes if c.get("evidence")]
