@@ -3,9 +3,10 @@
     .venv/bin/python bench/web_latency.py [--events N] [--repeat N] [--keep FILE]
 
 The store is generated directly with SQL (no analysis): documents with sentence-sized evidence at exact offsets,
-events (with the relationship dimension decided at ingest, as migration 004 stores it) over many dyads and months (a few pairs much busier than the rest, as in real news), actors, mentions,
-event_actors, dates, quantities, quotes and dyad_facts, consistent with the schema; 2% of the documents are
-near-duplicates. Each route is requested `--repeat` times through FastAPI's TestClient, once with the result
+events (with the relationship dimension decided at ingest, as migration 004 stores it) over many dyads and months
+(a few pairs much busier than the rest, as in real news), actors, mentions, event_actors, dates, quantities,
+quotes and dyad_facts, consistent with the schema, then the aggregates of store/aggregates.py rebuilt from them;
+2% of the documents are near-duplicates. Each route is requested `--repeat` times through FastAPI's TestClient, once with the result
 cache off (every request queries the store: the cost of a first visit, or of a visit after the store changed)
 and once with it on (a repeated visit to an unchanged store). Prints median and max milliseconds per route and
 writes bench/results/web_latency.json.
@@ -118,11 +119,21 @@ def build(path: Path, n_events: int) -> dict:
                greatest(e.source_countries[1], e.target_countries[1]), 'dimension',
                {lst(DIMENSIONS)}[1 + CAST(hash(e.id) % {len(DIMENSIONS)} AS BIGINT)], NULL, NULL, e.evidence, e.start_char, e.end_char
         FROM events e WHERE e.id LIKE '%-e0'""")
+    # the quantities stated in dimension sentences, as the dyads stage records them
+    con.execute("""
+        INSERT INTO dyad_facts
+        SELECT f.doc_id, f.a, f.b, 'quantity', f.dimension, NULL, NULL, q.evidence, q.start_char, q.end_char
+        FROM dyad_facts f JOIN quantities q ON q.doc_id = f.doc_id WHERE f.kind = 'dimension'""")
+    from dyadwatch.store import aggregates
+
+    con.execute("BEGIN")
+    aggregates.rebuild(con)  # the aggregates, as upgrading a store builds them (rows in the order of ingest)
+    con.execute("COMMIT")
     top = con.execute("""
         SELECT least(source_countries[1], target_countries[1]) a, greatest(source_countries[1], target_countries[1]) b,
                count(*) n FROM events GROUP BY 1, 2 ORDER BY n DESC""").fetchall()
     counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-              for t in ("documents", "events", "actors", "mentions", "event_actors", "dyad_facts")}
+              for t in ("documents", "events", "actors", "mentions", "event_actors", "dyad_facts", "event_dyads")}
     con.execute("CHECKPOINT")
     con.close()
     return {"top": top[0], "middle": top[len(top) // 2], "dyads": len(top), "counts": counts,

@@ -19,7 +19,8 @@ from dyadwatch.store import Store
 
 from .conftest import DEMO
 
-TABLES = ("documents", "events", "event_actors", "actors", "mentions", "quantities", "dates", "quotes", "dyad_facts")
+TABLES = ("documents", "events", "event_actors", "actors", "mentions", "quantities", "dates", "quotes", "dyad_facts",
+          "event_dyads", "dyad_months", "dyad_totals", "dyad_actors")
 # An actor's attributes may differ between the documents naming it (a person's country inferred per document);
 # the store keeps the row of the first document naming it, whatever the batches or shards: compared whole.
 ACTOR_COLUMNS = "id, name, kind, country, sector"

@@ -69,7 +69,8 @@ def test_evidence_offsets_point_at_the_stored_text(demo_store):
         assert text[start:end] == evidence
 
 
-MIGRATIONS = ["001_initial", "002_indexes", "003_event_act", "004_event_dimension", "005_ingest_shards"]
+MIGRATIONS = ["001_initial", "002_indexes", "003_event_act", "004_event_dimension", "005_ingest_shards",
+              "006_dyad_aggregates"]
 
 
 def test_schema_migrations_are_named_and_recorded(db):

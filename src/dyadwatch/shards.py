@@ -287,8 +287,7 @@ def load_shard(store: Store, shard_dir: Path | str) -> LoadResult:
                           [meta["key"], len(meta["files"]), meta["documents"]])
         store.con.execute("COMMIT")
     except BaseException:
-        store.con.execute("ROLLBACK")
-        store._rows.clear()
+        store._rollback()
         raise
     return result
 

@@ -165,7 +165,7 @@ def _dimension_quantities(analysis: Analysis, dimensions: dict[str, list[dict]])
             if start <= q.evidence.start and q.evidence.end <= end:
                 sentence = analysis.document.text[start:end]
                 dim = quantity_dimension(sentence, q.evidence.start - start, q.evidence.end - start, names)
-                out.append({"dimension": dim, **q.as_json()})
+                out.append({"dimension": dim or names[0], **q.as_json()})
                 break
     return out
 

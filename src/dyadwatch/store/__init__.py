@@ -6,6 +6,7 @@ batches), idempotent (a document whose content hash is stored is skipped) and ne
 
 from __future__ import annotations
 
+import importlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,8 +17,8 @@ from .. import config
 from ..errors import DyadwatchError, NoStore, NotAStore, StoreLocked, StoreOutdated, StoreTooNew
 from ..model import Analysis
 from ..stages.dyads import event_dimension
-from . import dedup
-from .schema import MIGRATIONS
+from . import aggregates, dedup
+from .schema import AFTER, MIGRATIONS
 
 __all__ = ["Store", "AddResult", "analysis_rows", "rename_rows", "QUEUED_TABLES"]
 
@@ -74,6 +75,9 @@ def analysis_rows(analysis: Analysis) -> dict[str, list[list]]:
         for dep in dyad["dependencies"]:
             facts += [[doc_id, a, b, "dependency", dep["dimension"], dep["dependent"], dep["provider"],
                        e["text"], e["start"], e["end"]] for e in dep["evidence"]]
+        # the quantities of the pair's dimension sentences, each under its dimension; the value is in `quantities`
+        facts += [[doc_id, a, b, "quantity", q["dimension"], None, None, q["evidence"]["text"], q["evidence"]["start"],
+                   q["evidence"]["end"]] for q in dyad.get("quantities", [])]
     rows["dyad_facts"] = facts
     return rows
 
@@ -133,6 +137,7 @@ class Store:
         self._pending = 0
         # rows of the documents added since the last commit, written in one statement per table at commit
         self._rows: dict[tuple[str, str], list[list]] = {}
+        self._aggregates: dict[str, list[list]] = {}  # their rows of store.aggregates, written with them
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False, lock_wait: float | None = None) -> Store:
@@ -190,6 +195,9 @@ class Store:
                          "applied_at TIMESTAMP DEFAULT current_timestamp)")
         for name, sql in todo:
             self.con.execute(sql)
+            if name in AFTER:
+                module, function = AFTER[name].split(":")
+                getattr(importlib.import_module(module), function)(self.con)
             self.con.execute("INSERT INTO schema_migrations (name) VALUES (?)", [name])
         self.con.execute("COMMIT")
 
@@ -215,6 +223,7 @@ class Store:
         self.con.execute("ROLLBACK")
         self._pending = 0
         self._rows.clear()
+        self._aggregates.clear()
 
     def _flush(self) -> None:
         for (table, conflict), rows in self._rows.items():
@@ -224,6 +233,8 @@ class Store:
                     first.setdefault(r[0], r)
                 rows = list(first.values())
             self._insert_rows(table, rows, conflict)
+        aggregates.add(self.con, self._aggregates)
+        self._aggregates.clear()
         self._rows.clear()
 
     def close(self) -> None:
@@ -331,6 +342,9 @@ class Store:
         self.con.execute("INSERT INTO doc_signatures VALUES (?, ?)", [doc_id, sig.tolist()])
         for table in QUEUED_TABLES:
             self._queue(table, rows.get(table, []), conflict="ON CONFLICT DO NOTHING" if table == "actors" else "")
+        if not dup_of:  # near-duplicates are not independent evidence: the aggregates count originals only
+            for table, items in aggregates.document_rows(rows).items():
+                self._aggregates.setdefault(table, []).extend(items)
         if dup_of:
             return AddResult("near_duplicate", doc_id, dup_of, sim)
         return AddResult("stored", doc_id)

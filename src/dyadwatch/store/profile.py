@@ -4,6 +4,10 @@ Volume and tone (overall, each way and by month), the dimensions the relationshi
 quantities and evidence, the dependency ledger with its balance, the changes that matter, the key events and
 the actors involved. Near-duplicate documents are not independent evidence: only originals count, and every
 figure says how many documents stand behind it.
+
+Everything is counted in SQL over the aggregates of `store.aggregates` (`dyad_months`, `event_dyads`) and
+`dyad_facts`; Python only sees the rows it shows (a few evidence sentences per item), so a pair with a million
+events answers as fast as one with ten.
 """
 
 from __future__ import annotations
@@ -12,134 +16,142 @@ from typing import Any
 
 from .. import config
 from ..kb import load as load_kb
-from ..stages.dyads import event_dimension, quantity_dimension
 from . import Store
-from .queries import _rows, events
+from .queries import _rows
 
 LEADER_ROLES = ("head_of_state", "head_of_government")
 # Durations say when, not how much of the relationship: "for 90 days", "three years" are not its quantities.
-DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "time", "round"}
+DURATIONS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "time", "round")
+
+# the columns of an event as the profile shows it (events e)
+EVENT_FIELDS = """e.id, e.date, e.type, e.cameo, e.score, array_to_string(e.source_countries, '+') AS source,
+                  array_to_string(e.target_countries, '+') AS target, e.status, e.act, e.context,
+                  round(e.confidence, 2) AS confidence, e.doc_id, e.start_char, e.end_char, e.evidence, e.dimension"""
+ORIGINAL_FACTS = """dyad_facts f JOIN documents d ON d.id = f.doc_id
+                    WHERE d.duplicate_of IS NULL AND f.a = $a AND f.b = $b"""
 
 
-def _is_duration(obj: str | None) -> bool:
-    return bool(obj) and obj.lower().split()[-1].rstrip("s") in DURATIONS
+def _events_by_id(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """The events of the given ids, read in full (by the events' key: only these rows are touched)."""
+    if not ids:
+        return {}
+    rows = _rows(store, f"SELECT {EVENT_FIELDS} FROM events e WHERE e.id IN ({', '.join('?' * len(ids))})", ids)
+    return {r["id"]: r for r in rows}  # a short list: read by the events' key
 
 
-def _tone(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    coop = sum(r["score"] for r in rows if r["score"] > 0)
-    conf = -sum(r["score"] for r in rows if r["score"] < 0)
-    return {"events": len(rows), "cooperation": round(coop, 2), "conflict": round(conf, 2),
-            "mean_score": round(sum(r["score"] for r in rows) / len(rows), 2) if rows else None,
-            "sources": len({r["doc_id"] for r in rows})}
+def _tone(events: int, cooperation: Any, conflict: Any, score_sum: Any, sources: int) -> dict[str, Any]:
+    cooperation, conflict, score_sum = float(cooperation), float(conflict), float(score_sum)  # stored as decimals
+    return {"events": events, "cooperation": round(cooperation, 2), "conflict": round(conflict, 2),
+            "mean_score": round(score_sum / events, 2) if events else None, "sources": sources}
 
 
-def _month(r: dict[str, Any]) -> str:
-    date = r["date"] or (str(r["published"]) if r.get("published") else "")
-    return date[:7] if len(date) >= 7 else "unknown"
+def _evidence(doc_id: str, text: str | None, start: int, end: int) -> dict[str, Any]:
+    return {"doc_id": doc_id, "text": text, "start": start, "end": end}
 
 
-def _event_dimension(r: dict[str, Any]) -> str | None:
-    if r.get("dimension") is not None:  # "" when the event has none
-        return r["dimension"] or None
-    return event_dimension(r["context"], r["evidence"] or "")  # a row stored before 004_event_dimension
-
-
-def monthly_series(rows: list[dict[str, Any]], a: str, b: str) -> list[dict[str, Any]]:
-    by_month: dict[str, list[dict[str, Any]]] = {}
-    for r in rows:
-        by_month.setdefault(_month(r), []).append(r)
+def monthly_series(store: Store, a: str, b: str) -> list[dict[str, Any]]:
+    """Per month (the event's own month, else its document's; `unknown` last): volume, tone, each way."""
     series = []
-    for month in sorted(by_month, key=lambda m: (m == "unknown", m)):
-        group = by_month[month]
-        tone = _tone(group)
+    for month, n, docs, coop, conf, total, ab, ba in store.con.execute("""
+            SELECT month, events, documents, cooperation, conflict, score_sum, ab_events, ba_events
+            FROM dyad_months WHERE a = ? AND b = ? ORDER BY month = 'unknown', month""", [a, b]).fetchall():
+        tone = _tone(n, coop, conf, total, docs)
         series.append({"month": month, **tone, "tone": round(tone["cooperation"] - tone["conflict"], 2),
-                       "a_to_b": sum(1 for r in group if a in r["sources_"] and b in r["targets_"]),
-                       "b_to_a": sum(1 for r in group if b in r["sources_"] and a in r["targets_"])})
+                       "a_to_b": ab, "b_to_a": ba})
     return series
 
 
-def _evidence(f: dict[str, Any]) -> dict[str, Any]:
-    return {"doc_id": f["doc_id"], "text": f["evidence"], "start": f["start_char"], "end": f["end_char"]}
-
-
-def _dimensions(store: Store, a: str, b: str, rows: list[dict[str, Any]], facts: list[dict[str, Any]]
-                ) -> list[dict[str, Any]]:
-    limit = int(config.get("profile", "evidence_per_item"))
-    dims: dict[str, dict[str, Any]] = {}
-
-    def dim(name: str) -> dict[str, Any]:
-        return dims.setdefault(name, {"dimension": name, "mentions": 0, "documents": set(), "evidence": [],
-                                      "events": [], "quantities": []})
-
-    spans: dict[tuple[str, int, int], list[str]] = {}
-    for f in facts:
-        if f["kind"] != "dimension":
-            continue
-        d = dim(f["dimension"])
-        d["mentions"] += 1
-        d["documents"].add(f["doc_id"])
-        if len(d["evidence"]) < limit:
-            d["evidence"].append(_evidence(f))
-        spans.setdefault((f["doc_id"], f["start_char"], f["end_char"]), []).append(f["dimension"])
+def _quantities(store: Store, a: str, b: str, limit: int) -> dict[str, list[dict[str, Any]]]:
+    """Per dimension, the quantities stated in its sentences (`dyad_facts` of kind 'quantity'), one per value,
+    unit and object with the documents stating it: money first, then what most documents state."""
+    durations = ", ".join(f"'{d}'" for d in DURATIONS)
+    rows = _rows(store, f"""
+        WITH q AS (
+            SELECT f.dimension, q.value, q.unit, q.qualifier, q.object, q.doc_id, q.evidence, q.start_char,
+                   q.end_char
+            FROM dyad_facts f JOIN documents d ON d.id = f.doc_id
+            JOIN quantities q ON q.doc_id = f.doc_id AND q.start_char = f.start_char AND q.end_char = f.end_char
+            WHERE d.duplicate_of IS NULL AND f.a = $a AND f.b = $b AND f.kind = 'quantity'
+              AND NOT (coalesce(rtrim(regexp_extract(lower(q.object), '(\\S+)\\s*$', 1), 's'), '') IN ({durations}))
+              AND NOT (q.unit IS NULL AND (q.object IS NULL OR q.object = '' OR q.value < 3))),
+        grouped AS (
+            SELECT dimension, value, unit, object, count(DISTINCT doc_id) AS documents,
+                   arg_min(qualifier, (doc_id, start_char)) AS qualifier,
+                   arg_min({{'doc_id': doc_id, 'text': evidence, 'start': start_char, 'end': end_char}},
+                           (doc_id, start_char)) AS evidence,
+                   min((doc_id, start_char)) AS first
+            FROM q GROUP BY dimension, value, unit, object)
+        SELECT * EXCLUDE (first) FROM grouped
+        QUALIFY row_number() OVER (PARTITION BY dimension ORDER BY unit IS NULL OR unit = 'percent',
+                                   documents DESC, first) <= {int(limit)}
+        ORDER BY dimension, unit IS NULL OR unit = 'percent', documents DESC, first""", {"a": a, "b": b})
+    out: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
-        name = _event_dimension(r)
-        if name is None:
-            continue
-        d = dim(name)
-        d["documents"].add(r["doc_id"])
-        d["events"].append({k: r[k] for k in ("id", "date", "type", "score", "source", "target")}
-                           | {"evidence": {"doc_id": r["doc_id"], "text": r["evidence"], "start": r["start_char"],
-                                           "end": r["end_char"]}})
-    if spans:
-        doc_ids = sorted({k[0] for k in spans})
-        quantities = _rows(store, f"""
-            SELECT doc_id, value, unit, qualifier, object, evidence, start_char, end_char FROM quantities
-            WHERE doc_id IN ({', '.join('?' * len(doc_ids))}) ORDER BY doc_id, start_char""", doc_ids)
-        by_doc: dict[str, list[tuple[int, int, list[str]]]] = {}
-        for (doc_id, start, end), names in spans.items():
-            by_doc.setdefault(doc_id, []).append((start, end, names))
-        sentences = {(f["doc_id"], f["start_char"]): f["evidence"] for f in facts}
-        for q in quantities:
-            # "the two countries", "both powers": a plain count under three names the parties, not a stake
-            if _is_duration(q["object"]) or (q["unit"] is None and (not q["object"] or q["value"] < 3)):
-                continue
-            for start, end, names in by_doc.get(q["doc_id"], []):
-                if start <= q["start_char"] and q["end_char"] <= end:
-                    sentence = sentences[(q["doc_id"], start)]
-                    name = quantity_dimension(sentence, q["start_char"] - start, q["end_char"] - start, names)
-                    value = q["value"]
-                    items = dim(name or names[0])["quantities"]
-                    same = next((i for i in items if (i["value"], i["unit"], i["object"]) ==
-                                 (value, q["unit"], q["object"])), None)
-                    if same is None:
-                        same = {"value": int(value) if float(value).is_integer() else value, "unit": q["unit"],
-                                "qualifier": q["qualifier"], "object": q["object"], "documents": set(),
-                                "evidence": _evidence(q)}
-                        items.append(same)
-                    same["documents"].add(q["doc_id"])
-                    break
-    for d in dims.values():  # money first, then the quantities most documents state
-        d["quantities"] = sorted(({**q, "documents": len(q["documents"])} for q in d["quantities"]),
-                                 key=lambda q: (q["unit"] in {None, "percent"}, -q["documents"]))
-    out = [{**d, "documents": len(d["documents"]), "events": d["events"][:limit * 4],
-            "quantities": d["quantities"][:limit * 2]} for d in dims.values()]
-    return sorted(out, key=lambda d: (-d["documents"], -d["mentions"] - len(d["events"]), d["dimension"]))
+        value = r["value"]
+        out.setdefault(r["dimension"], []).append(
+            {"value": int(value) if float(value).is_integer() else value, "unit": r["unit"],
+             "qualifier": r["qualifier"], "object": r["object"], "documents": r["documents"],
+             "evidence": dict(r["evidence"])})
+    return out
 
 
-def _dependencies(facts: list[dict[str, Any]], a: str, b: str) -> tuple[list[dict[str, Any]], str]:
+def _dimensions(store: Store, a: str, b: str) -> list[dict[str, Any]]:
+    """Per dimension, in one pass over the pair's facts and events: the sentences naming it (first few as
+    evidence), its events (first few shown), the documents behind either, and its quantities."""
     limit = int(config.get("profile", "evidence_per_item"))
-    ledger: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for f in facts:
-        if f["kind"] != "dependency":
-            continue
-        key = (f["dependent"], f["provider"], f["dimension"])
-        d = ledger.setdefault(key, {"dependent": key[0], "provider": key[1], "dimension": key[2],
-                                    "documents": set(), "evidence": []})
-        d["documents"].add(f["doc_id"])
-        if len(d["evidence"]) < limit and f["evidence"] not in [e["text"] for e in d["evidence"]]:
-            d["evidence"].append(_evidence(f))
-    deps = sorted(({**d, "documents": len(d["documents"])} for d in ledger.values()),
-                  key=lambda d: (-d["documents"], d["dependent"], d["dimension"]))
+    rows = store.con.execute(f"""
+        WITH facts AS (
+            SELECT f.dimension, f.doc_id, true AS is_fact, NULL::VARCHAR AS event_id, NULL::VARCHAR AS date,
+                   d.published, f.start_char, f.end_char, f.evidence
+            FROM {ORIGINAL_FACTS} AND f.kind = 'dimension'),
+        evs AS (
+            SELECT dimension, doc_id, false, event_id, date, NULL::DATE, NULL::INTEGER, NULL::INTEGER, NULL::VARCHAR
+            FROM event_dyads WHERE a = $a AND b = $b AND dimension <> '')
+        SELECT dimension, count(*) FILTER (WHERE is_fact) AS mentions, count(*) FILTER (WHERE NOT is_fact),
+               count(DISTINCT doc_id),
+               min_by({{'doc_id': doc_id, 'text': evidence, 'start': start_char, 'end': end_char}},
+                      (published IS NULL, published, doc_id, start_char, end_char), {limit}) FILTER (WHERE is_fact),
+               min_by(event_id, (date IS NULL, date, event_id), {limit * 4}) FILTER (WHERE NOT is_fact)
+        FROM (SELECT * FROM facts UNION ALL SELECT * FROM evs) GROUP BY dimension""", {"a": a, "b": b}).fetchall()
+    full = _events_by_id(store, [i for r in rows for i in r[5] or []])
+    quantities = _quantities(store, a, b, limit * 2)
+    out = []
+    for name, mentions, n_events, documents, evidence, firsts in rows:
+        events = [full[i] for i in firsts or []]
+        out.append({
+            "dimension": name, "mentions": mentions, "documents": documents,
+            "evidence": [dict(e) for e in evidence or []],
+            "events": [{k: r[k] for k in ("id", "date", "type", "score", "source", "target")}
+                       | {"evidence": _evidence(r["doc_id"], r["evidence"], r["start_char"], r["end_char"])}
+                       for r in events],
+            "quantities": quantities.get(name, []), "n_events_": n_events})
+    out.sort(key=lambda d: (-d["documents"], -d["mentions"] - d["n_events_"], d["dimension"]))
+    return [{k: v for k, v in d.items() if k != "n_events_"} for d in out]
+
+
+def _dependencies(store: Store, a: str, b: str) -> tuple[list[dict[str, Any]], str]:
+    limit = int(config.get("profile", "evidence_per_item"))
+    params = {"a": a, "b": b}
+    ledger = _rows(store, f"""
+        SELECT f.dependent, f.provider, f.dimension, count(DISTINCT f.doc_id) AS documents,
+               min((d.published, f.doc_id, f.start_char)) AS first
+        FROM {ORIGINAL_FACTS} AND f.kind = 'dependency' GROUP BY ALL
+        ORDER BY documents DESC, f.dependent, f.dimension, first""", params)
+    evidence = _rows(store, f"""
+        SELECT * FROM (
+            SELECT f.dependent, f.provider, f.dimension, f.doc_id, f.evidence, f.start_char, f.end_char,
+                   d.published FROM {ORIGINAL_FACTS} AND f.kind = 'dependency'
+            QUALIFY row_number() OVER (PARTITION BY f.dependent, f.provider, f.dimension, f.evidence
+                                       ORDER BY d.published, f.doc_id, f.start_char) = 1)
+        QUALIFY row_number() OVER (PARTITION BY dependent, provider, dimension
+                                   ORDER BY published, doc_id, start_char) <= {limit}
+        ORDER BY published, doc_id, start_char""", params)
+    deps = []
+    for d in ledger:
+        key = (d["dependent"], d["provider"], d["dimension"])
+        deps.append({"dependent": key[0], "provider": key[1], "dimension": key[2], "documents": d["documents"],
+                     "evidence": [_evidence(e["doc_id"], e["evidence"], e["start_char"], e["end_char"])
+                                  for e in evidence if (e["dependent"], e["provider"], e["dimension"]) == key]})
     sides = {x: sorted({d["dimension"] for d in deps if d["dependent"] == x}) for x in (a, b)}
     if sides[a] and sides[b]:
         balance = f"mutual: {a} relies on {b} for {', '.join(sides[a])}; {b} relies on {a} for {', '.join(sides[b])}"
@@ -151,118 +163,122 @@ def _dependencies(facts: list[dict[str, Any]], a: str, b: str) -> tuple[list[dic
     return deps, balance
 
 
-def changes_of(rows: list[dict[str, Any]], monthly: list[dict[str, Any]], a: str, b: str) -> list[dict[str, Any]]:
+def _strongest(store: Store, a: str, b: str, month: str, sign: int) -> dict[str, Any] | None:
+    """The month's event of the given sign with the largest score: the evidence of a turn in tone."""
+    row = store.con.execute("""
+        SELECT event_id FROM event_dyads WHERE a = ? AND b = ? AND month = ? AND score * ? > 0
+        ORDER BY abs(score) DESC, date NULLS LAST, event_id LIMIT 1""", [a, b, month, sign]).fetchone()
+    if row is None:
+        return None
+    r = _events_by_id(store, [row[0]])[row[0]]
+    return _evidence(r["doc_id"], r["evidence"], r["start_char"], r["end_char"])
+
+
+def changes_of(store: Store, a: str, b: str, monthly: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Sharp turns in tone, first-ever kinds of event, and changes of leader on either side."""
     turn = float(config.get("profile", "tone_turn"))
     min_events = int(config.get("profile", "tone_turn_min_events"))
     dated = [m for m in monthly if m["month"] != "unknown"]
     changes: list[dict[str, Any]] = []
-    by_month: dict[str, list[dict[str, Any]]] = {}
-    for r in rows:
-        by_month.setdefault(_month(r), []).append(r)
-
-    def strongest(month: str, sign: int) -> dict[str, Any] | None:
-        group = [r for r in by_month.get(month, []) if r["score"] * sign > 0]
-        r = max(group, key=lambda r: abs(r["score"]), default=None)
-        return None if r is None else {"doc_id": r["doc_id"], "text": r["evidence"], "start": r["start_char"],
-                                       "end": r["end_char"]}
-
-    for prev_i, m in enumerate(dated[1:]):
-        before = dated[: prev_i + 1]
-        n_before = sum(x["events"] for x in before)
-        if m["events"] < min_events or n_before < min_events:
-            continue
-        mean_before = sum(x["mean_score"] * x["events"] for x in before) / n_before
-        shift = m["mean_score"] - mean_before
-        if abs(shift) >= turn and (m["mean_score"] > 0) != (mean_before > 0):
-            direction = "towards cooperation" if shift > 0 else "towards conflict"
-            changes.append({"month": m["month"], "kind": "tone_turn",
-                            "description": f"tone turned {direction}: mean score {m['mean_score']:+.1f} against "
-                                           f"{mean_before:+.1f} before ({m['events']} events)",
-                            "evidence": strongest(m["month"], 1 if shift > 0 else -1)})
-    seen: set[str] = set()
-    first_month = dated[0]["month"] if dated else None
-    for r in sorted((r for r in rows if _month(r) != "unknown"), key=lambda r: (_month(r), r["date"] or "")):
-        if r["type"] in seen:
-            continue
-        seen.add(r["type"])
-        if _month(r) != first_month and r["status"] not in {"negated", "hypothetical"}:
-            changes.append({"month": _month(r), "kind": "first_event",
-                            "description": f"first {r['type']} event between {a} and {b} on record "
-                                           f"({r['source']} → {r['target']})",
-                            "evidence": {"doc_id": r["doc_id"], "text": r["evidence"], "start": r["start_char"],
-                                         "end": r["end_char"]}})
+    n_before = 0
+    sum_before = 0.0
+    for i, m in enumerate(dated):
+        if i and m["events"] >= min_events and n_before >= min_events:
+            mean_before = sum_before / n_before
+            shift = m["mean_score"] - mean_before
+            if abs(shift) >= turn and (m["mean_score"] > 0) != (mean_before > 0):
+                direction = "towards cooperation" if shift > 0 else "towards conflict"
+                changes.append({"month": m["month"], "kind": "tone_turn",
+                                "description": f"tone turned {direction}: mean score {m['mean_score']:+.1f} "
+                                               f"against {mean_before:+.1f} before ({m['events']} events)",
+                                "evidence": _strongest(store, a, b, m["month"], 1 if shift > 0 else -1)})
+        n_before += m["events"]
+        sum_before += m["mean_score"] * m["events"]
     if dated:
-        first, last = dated[0]["month"], dated[-1]["month"]
-        kb = load_kb()
-        for country in (a, b):
-            name = kb.countries[country].name if country in kb.countries else country
-            taken: dict[tuple[str, str], list[str]] = {}
-            for term in kb.terms:
-                if term.country == country and term.role in LEADER_ROLES and first < term.start[:7] <= last:
-                    taken.setdefault((term.name, term.start), []).append(term.role.replace("_", " "))
-            for (person, start), roles in sorted(taken.items(), key=lambda kv: kv[0][1]):
-                office = roles[0] if len(roles) == 1 else "head of state and government"
-                changes.append({"month": start[:7], "kind": "leader_change",
-                                "description": f"{person} took office as {office} of {name} on {start} "
-                                               "(actor knowledge base)", "evidence": None})
+        first_month = dated[0]["month"]
+        firsts = store.con.execute("""
+            SELECT min_by(event_id, (month, coalesce(date, ''), event_id)), min((month, coalesce(date, ''), event_id))
+            FROM event_dyads WHERE a = ? AND b = ? AND month <> 'unknown' GROUP BY type""", [a, b]).fetchall()
+        full = _events_by_id(store, [i for i, _ in firsts])
+        for event_id, key in sorted(firsts, key=lambda f: tuple(f[1])):
+            r = full[event_id] | {"month": key[0]}
+            if r["month"] != first_month and r["status"] not in {"negated", "hypothetical"}:
+                changes.append({"month": r["month"], "kind": "first_event",
+                                "description": f"first {r['type']} event between {a} and {b} on record "
+                                               f"({r['source']} → {r['target']})",
+                                "evidence": _evidence(r["doc_id"], r["evidence"], r["start_char"], r["end_char"])})
+        changes += _leader_changes(a, b, first_month, dated[-1]["month"])
     return sorted(changes, key=lambda c: (c["month"], c["kind"]))
 
 
-def _actors(store: Store, event_ids: list[str]) -> list[dict[str, Any]]:
-    if not event_ids:
-        return []
-    return _rows(store, f"""
-        SELECT a.id, a.name, a.kind, a.country, a.sector, count(DISTINCT ea.event_id) AS events
-        FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
-        WHERE ea.event_id IN ({', '.join('?' * len(event_ids))})
-        GROUP BY ALL ORDER BY events DESC, a.name""", event_ids)
+def _leader_changes(a: str, b: str, first: str, last: str) -> list[dict[str, Any]]:
+    kb = load_kb()
+    changes = []
+    for country in (a, b):
+        name = kb.countries[country].name if country in kb.countries else country
+        taken: dict[tuple[str, str], list[str]] = {}
+        for term in kb.terms:
+            if term.country == country and term.role in LEADER_ROLES and first < term.start[:7] <= last:
+                taken.setdefault((term.name, term.start), []).append(term.role.replace("_", " "))
+        for (person, start), roles in sorted(taken.items(), key=lambda kv: kv[0][1]):
+            office = roles[0] if len(roles) == 1 else "head of state and government"
+            changes.append({"month": start[:7], "kind": "leader_change",
+                            "description": f"{person} took office as {office} of {name} on {start} "
+                                           "(actor knowledge base)", "evidence": None})
+    return changes
+
+
+def _actors(store: Store, a: str, b: str) -> list[dict[str, Any]]:
+    return _rows(store, """
+        SELECT ac.id, ac.name, ac.kind, ac.country, ac.sector, x.events
+        FROM dyad_actors x JOIN actors ac ON ac.id = x.actor_id WHERE x.a = ? AND x.b = ?
+        ORDER BY x.events DESC, ac.name""", [a, b])
+
+
+def _mean(total: float, n: int) -> float:
+    return round(total / n, 2) if n else 0.0
 
 
 def dyad_profile(store: Store, a: str, b: str) -> dict[str, Any]:
     """The relationship profile of the pair over everything stored (originals only)."""
     a, b = sorted((a.upper(), b.upper()))
-    rows = events(store, dyad=(a, b), with_published=True)
-    for r in rows:
-        r["sources_"], r["targets_"] = set(r["source"].split("+")), set(r["target"].split("+"))
-    n = len(rows)
-    quad = {str(q): sum(1 for r in rows if r["quad_class"] == q) for q in range(1, 5)}
-    directed_rows = {f"{x}->{y}": [r for r in rows if x in r["sources_"] and y in r["targets_"]]
-                     for x, y in ((a, b), (b, a))}
-    monthly = monthly_series(rows, a, b)
-    facts = _rows(store, """
-        SELECT f.kind, f.dimension, f.dependent, f.provider, f.evidence, f.doc_id, f.start_char, f.end_char
-        FROM dyad_facts f JOIN documents d ON d.id = f.doc_id
-        WHERE d.duplicate_of IS NULL AND f.a = ? AND f.b = ? ORDER BY d.published, f.doc_id, f.start_char""", [a, b])
-    deps, balance = _dependencies(facts, a, b)
+    monthly = monthly_series(store, a, b)
+    t = store.con.execute("""
+        SELECT coalesce(sum(events), 0), coalesce(sum(cooperation), 0), coalesce(sum(conflict), 0),
+               coalesce(sum(score_sum), 0), coalesce(sum(n_cooperation), 0), coalesce(sum(n_conflict), 0),
+               coalesce(sum(q1), 0), coalesce(sum(q2), 0), coalesce(sum(q3), 0), coalesce(sum(q4), 0),
+               coalesce(sum(ab_events), 0), coalesce(sum(ab_cooperation), 0), coalesce(sum(ab_conflict), 0),
+               coalesce(sum(ab_score_sum), 0), coalesce(sum(ba_events), 0), coalesce(sum(ba_cooperation), 0),
+               coalesce(sum(ba_conflict), 0), coalesce(sum(ba_score_sum), 0)
+        FROM dyad_months WHERE a = ? AND b = ?""", [a, b]).fetchone()
+    n, coop, conf, total, n_coop, n_conf, *quad = (int(t[0]), *map(float, t[1:4]), int(t[4]), int(t[5]),
+                                                   *map(int, t[6:10]))
+    ab, ba = (int(t[10]), *t[11:14]), (int(t[14]), *t[15:18])
+    docs_ab, docs_ba, sources = store.con.execute(
+        "SELECT ab_documents, ba_documents, sources FROM dyad_totals WHERE a = ? AND b = ?", [a, b]).fetchone() or (0, 0, 0)
+    deps, balance = _dependencies(store, a, b)
     kb = load_kb()
-    overall = _tone(rows)
     dated = [m["month"] for m in monthly if m["month"] != "unknown"]
-    key_events = sorted(rows, key=lambda r: (-abs(r["score"] or 0), r["date"] or ""))[
-        : int(config.get("profile", "key_events"))]
+    top = [i for (i,) in store.con.execute("""
+        SELECT event_id FROM event_dyads WHERE a = ? AND b = ?
+        ORDER BY abs(coalesce(score, 0)) DESC, coalesce(date, ''), event_id LIMIT ?""",
+                                           [a, b, int(config.get("profile", "key_events"))]).fetchall()]
+    full = _events_by_id(store, top)
+    key_events = [full[i] for i in top]
     return {
         "pair": [a, b], "names": {c: kb.countries[c].name if c in kb.countries else c for c in (a, b)},
         "period": {"first": dated[0] if dated else None, "last": dated[-1] if dated else None},
-        "events": n, "sources": len({f["doc_id"] for f in facts} | {r["doc_id"] for r in rows}),
-        "cooperation": {"sum": overall["cooperation"],
-                        "mean": _mean([r["score"] for r in rows if r["score"] > 0])},
-        "conflict": {"sum": overall["conflict"], "mean": _mean([-r["score"] for r in rows if r["score"] < 0])},
-        "mean_score": overall["mean_score"],
-        "quad_shares": {k: round(v / n, 3) if n else 0.0 for k, v in quad.items()},
-        "directed": {k: len(v) for k, v in directed_rows.items()},
-        "directed_tone": {k: _tone(v) for k, v in directed_rows.items()},
+        "events": n, "sources": sources,
+        "cooperation": {"sum": round(coop, 2), "mean": _mean(coop, n_coop)},
+        "conflict": {"sum": round(conf, 2), "mean": _mean(conf, n_conf)},
+        "mean_score": round(total / n, 2) if n else None,
+        "quad_shares": {str(q): round(c / n, 3) if n else 0.0 for q, c in zip(range(1, 5), quad)},
+        "directed": {f"{a}->{b}": ab[0], f"{b}->{a}": ba[0]},
+        "directed_tone": {f"{a}->{b}": _tone(*ab, docs_ab), f"{b}->{a}": _tone(*ba, docs_ba)},
         "monthly": monthly,
-        "dimensions": _dimensions(store, a, b, rows, facts),
+        "dimensions": _dimensions(store, a, b),
         "dependencies": deps, "balance": balance,
-        "changes": changes_of(rows, monthly, a, b),
-        "key_events": [_public(r) for r in key_events],
-        "actors": _actors(store, [r["id"] for r in rows]),
+        "changes": changes_of(store, a, b, monthly),
+        "key_events": key_events,
+        "actors": _actors(store, a, b),
     }
-
-
-def _mean(values: list[float]) -> float:
-    return round(sum(values) / len(values), 2) if values else 0.0
-
-
-def _public(r: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in r.items() if not k.endswith("_") and k not in {"published", "quad_class"}}

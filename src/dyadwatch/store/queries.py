@@ -38,6 +38,9 @@ def events(store: Store, *, dyad: tuple[str, str] | None = None, since: str | No
            until: str | None = None, type_: str | None = None, include_duplicates: bool = False,
            limit: int | None = None, with_published: bool = False) -> list[dict[str, Any]]:
     """Events, oldest first. `with_published` adds the document's publication date and the quad class."""
+    if dyad and not include_duplicates:
+        return _dyad_events(store, dyad, since=since, until=until, type_=type_, limit=limit,
+                            with_published=with_published)
     where, params = ["1=1"], []
     if not include_duplicates:
         where.append("d.duplicate_of IS NULL")
@@ -65,6 +68,57 @@ def events(store: Store, *, dyad: tuple[str, str] | None = None, since: str | No
         WHERE {' AND '.join(where)}
         ORDER BY e.date NULLS LAST, e.id"""
     return _rows(store, sql + (f" LIMIT {int(limit)}" if limit else ""), params)
+
+
+def _dyad_events(store: Store, dyad: tuple[str, str], *, since: str | None, until: str | None, type_: str | None,
+                 limit: int | None, with_published: bool) -> list[dict[str, Any]]:
+    """`events` of one pair over the originals, found in `event_dyads` (see store.aggregates): the pair's rows
+    are filtered, sorted and cut there, and only the events returned are read in full."""
+    a, b = sorted(c.upper() for c in dyad)
+    where, params = ["a = ?", "b = ?"], [a, b]
+    if since:
+        where.append("day >= ?")
+        params.append(since)
+    if until:
+        where.append("left(day, ?) <= ?")
+        params += [len(until), until]
+    if type_:
+        where.append("type = ?")
+        params.append(type_.upper())
+    found = store.con.execute(f"""
+        SELECT event_id, doc_id FROM event_dyads WHERE {' AND '.join(where)}
+        ORDER BY date NULLS LAST, event_id {f"LIMIT {int(limit)}" if limit else ""}""", params).fetchall()
+    columns = EVENT_LISTING + (", e.quad_class, e.dimension" if with_published else "")
+    rows = by_ids(store, found, columns, "d.published" if with_published else "")
+    if with_published:  # in the order of the full listing
+        order = [*rows[0]][:-3] + ["published", "quad_class", "dimension"] if rows else []
+        rows = [{k: r[k] for k in order} for r in rows]
+    return rows
+
+
+EVENT_LISTING = """e.id, e.date, e.type, e.cameo, e.score, array_to_string(e.source_countries, '+') AS source,
+                   array_to_string(e.target_countries, '+') AS target, e.status, e.act, e.context,
+                   round(e.confidence, 2) AS confidence, e.doc_id, e.start_char, e.end_char, e.evidence"""
+
+
+def by_ids(store: Store, found: list[tuple[str, str]], event_columns: str, doc_columns: str = "") -> list[dict[str, Any]]:
+    """For the (event id, document id) pairs found, in their order: the `event_columns` of `events e`, then the
+    `doc_columns` of `documents d`. Each table is read by its key, touching only those rows (a join of the two
+    would scan the documents)."""
+    if not found:
+        return []
+
+    def read(table: str, alias: str, columns: str, ids: list[str]) -> list[dict[str, Any]]:
+        if len(ids) <= 2000:
+            return _rows(store, f"SELECT {alias}.id AS key_, {columns} FROM {table} {alias} "
+                                f"WHERE {alias}.id IN ({', '.join('?' * len(ids))})", ids)
+        return _rows(store, f"SELECT {alias}.id AS key_, {columns} FROM {table} {alias} "
+                            f"SEMI JOIN (SELECT unnest(?::VARCHAR[]) AS id) f ON f.id = {alias}.id", [ids])
+
+    events = {r.pop("key_"): r for r in read("events", "e", event_columns, [e for e, _ in found])}
+    docs = {r.pop("key_"): r for r in read("documents", "d", doc_columns, sorted({d for _, d in found}))} \
+        if doc_columns else {}
+    return [events[e] | docs.get(d, {}) for e, d in found]
 
 
 def dyad_profile(store: Store, a: str, b: str) -> dict[str, Any]:

@@ -75,4 +75,36 @@ CREATE TABLE IF NOT EXISTS ingest_shards (
     loaded_at TIMESTAMP NOT NULL DEFAULT current_timestamp
 );
 """),
+    # what queries over a pair read at scale (see store/aggregates.py): one narrow row per (pair, event) of the
+    # original documents, and per pair and month the sums (exact decimals: the same whatever the order of adding) the series and totals need; filled from the events
+    # when a store is upgraded (aggregates.backfill), and with each document stored since
+    ("006_dyad_aggregates", """
+CREATE TABLE event_dyads (
+    a VARCHAR NOT NULL, b VARCHAR NOT NULL, event_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL,
+    month VARCHAR NOT NULL, date VARCHAR, day VARCHAR, a_to_b BOOLEAN NOT NULL, b_to_a BOOLEAN NOT NULL,
+    type VARCHAR NOT NULL, score DOUBLE, quad_class TINYINT, status VARCHAR, dimension VARCHAR NOT NULL
+);
+CREATE TABLE dyad_months (
+    a VARCHAR NOT NULL, b VARCHAR NOT NULL, month VARCHAR NOT NULL,
+    events BIGINT NOT NULL, documents BIGINT NOT NULL, cooperation DECIMAL(18, 3) NOT NULL, conflict DECIMAL(18, 3) NOT NULL,
+    score_sum DECIMAL(18, 3) NOT NULL, n_cooperation BIGINT NOT NULL, n_conflict BIGINT NOT NULL,
+    q1 BIGINT NOT NULL, q2 BIGINT NOT NULL, q3 BIGINT NOT NULL, q4 BIGINT NOT NULL,
+    ab_events BIGINT NOT NULL, ab_cooperation DECIMAL(18, 3) NOT NULL, ab_conflict DECIMAL(18, 3) NOT NULL,
+    ab_score_sum DECIMAL(18, 3) NOT NULL,
+    ba_events BIGINT NOT NULL, ba_cooperation DECIMAL(18, 3) NOT NULL, ba_conflict DECIMAL(18, 3) NOT NULL,
+    ba_score_sum DECIMAL(18, 3) NOT NULL,
+    PRIMARY KEY (a, b, month)
+);
+CREATE TABLE dyad_totals (
+    a VARCHAR NOT NULL, b VARCHAR NOT NULL, documents BIGINT NOT NULL, ab_documents BIGINT NOT NULL,
+    ba_documents BIGINT NOT NULL, sources BIGINT NOT NULL, PRIMARY KEY (a, b)
+);
+CREATE TABLE dyad_actors (
+    a VARCHAR NOT NULL, b VARCHAR NOT NULL, actor_id VARCHAR NOT NULL, events BIGINT NOT NULL,
+    PRIMARY KEY (a, b, actor_id)
+);
+"""),
 ]
+
+# run once in Python right after the migration of that name, in the same transaction
+AFTER: dict[str, str] = {"006_dyad_aggregates": "dyadwatch.store.aggregates:backfill"}
