@@ -68,9 +68,11 @@ def test_dask_stores_what_local_stores_once_reusing_finished_shards(pipeline, co
         r1 = ingest([str(corpus)], store, pipeline=pipeline, workers=1)
     assert r1.stored + r1.near_duplicates == 15 and len(r1.failed) == 1
 
-    # shard 0 finished by an earlier run that died, shard 1 half-written by it
+    # shard 0 finished by an earlier run that died, shard 1 half-written by it; the JSONL file of 5 lines is
+    # cut into shards of 3 and 2 lines, the 11 text files into shards of 3, 3, 3 and 2
     shards = make_shards([str(corpus)], 3)
-    assert len(shards) == 4
+    assert [len(s.files) for s in shards] == [1, 1, 3, 3, 3, 2]
+    assert [s.ranges[0][2] for s in shards[:2]] == [1, 4]
     out = shards_dir(sharded)
     analyse_shard(shards[0], out)
     (out / ".shard-0001.tmp-1-dead").mkdir()
@@ -80,8 +82,8 @@ def test_dask_stores_what_local_stores_once_reusing_finished_shards(pipeline, co
     with Store.open(sharded) as store:
         r2 = run_dask([str(corpus)], store, scheduler=cluster, shard_size=3, progress=seen.append)
     assert (r2.stored, r2.near_duplicates, len(r2.failed)) == (r1.stored, r1.near_duplicates, len(r1.failed))
-    assert (r2.shards_total, r2.shards_done, r2.shards_reused, r2.shards_failed) == (4, 4, 1, 0)
-    assert seen and seen[-1].shards_done == 4
+    assert (r2.shards_total, r2.shards_done, r2.shards_reused, r2.shards_failed) == (6, 6, 1, 0)
+    assert seen and seen[-1].shards_done == 6
     assert not out.exists(), "the shards folder is removed once all are loaded"
     assert _content(sharded) == _content(local)
 
@@ -90,7 +92,7 @@ def test_dask_stores_what_local_stores_once_reusing_finished_shards(pipeline, co
         r3 = run_dask([str(corpus)], store, scheduler=cluster, shard_size=3)
     assert (r3.stored, r3.near_duplicates, len(r3.failed), r3.duplicates) == (0, 0, 0, 15)
     assert _content(sharded) == _content(local)
-    assert _count(sharded, "SELECT count(*) FROM ingest_shards") == 4
+    assert _count(sharded, "SELECT count(*) FROM ingest_shards") == 6
 
 
 def test_a_shard_that_fails_is_retried_once_then_reported(corpus, tmp_path, cluster):
@@ -151,3 +153,25 @@ def test_analyse_shard_is_deterministic_and_reuses_or_redoes(pipeline, corpus, t
     assert _count(db, "SELECT count(*) FROM documents") == 5
     assert _count(db, "SELECT count(*) FROM rejections") == 1
     assert os.path.exists(one / shard.name)
+
+
+def test_a_big_jsonl_file_is_cut_into_shards_of_lines_read_as_the_whole_file_reads(tmp_path):
+    from dyadwatch.readers import iter_documents
+    from dyadwatch.readers.jsonl import read_jsonl_range
+
+    path = tmp_path / "big.jsonl"
+    lines = [f'{{"id": "n{i}", "text": "Line {i} of a long wire file, with enough words to be an article."}}'
+             for i in range(7)]
+    lines.insert(3, "")  # a blank line keeps its number
+    lines.insert(5, "{not json")
+    path.write_text("\n".join(lines) + "\n")
+    shards = make_shards([str(path)], 3)
+    assert [s.ranges[0][2] for s in shards] == [1, 4, 7]
+    assert shards[0].key != shards[1].key
+    pieces = [item for s in shards for item in read_jsonl_range(str(path), *s.ranges[0])]
+    whole = list(iter_documents([str(path)]))
+
+    def view(item):
+        return (item.origin, getattr(item, "text", None), getattr(getattr(item, "error", None), "code", None))
+    assert [view(i) for i in pieces] == [view(i) for i in whole]
+    assert [i.origin.rsplit(":", 1)[1] for i in whole] == ["1", "2", "3", "5", "6", "7", "8", "9"]

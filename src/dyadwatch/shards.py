@@ -22,7 +22,6 @@ import time
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 
 import duckdb
@@ -30,6 +29,7 @@ import duckdb
 from . import __version__
 from .errors import DyadwatchError, UsageError
 from .readers import Rejection, iter_documents
+from .readers.jsonl import line_offsets, read_jsonl_range
 from .store import QUEUED_TABLES, AddResult, Store, analysis_rows
 from .store.schema import MIGRATIONS
 
@@ -48,6 +48,11 @@ class Shard:
     fmt: str | None = None
     published: str | None = None
     names: tuple[str, ...] | None = None  # the pipeline's stages; None: the default pipeline
+    # per file, None (the whole file) or the slice of a big JSONL file: (start byte, end byte, first line)
+    ranges: tuple[tuple[int, int, int] | None, ...] = ()
+
+    def parts(self) -> list[tuple[str, tuple[int, int, int] | None]]:
+        return list(zip(self.files, self.ranges or (None,) * len(self.files)))
 
     @property
     def name(self) -> str:
@@ -89,8 +94,9 @@ def _files(paths: Iterable[str]) -> list[str]:
     return out
 
 
-def _key(files: Iterable[str], fmt: str | None, published: str | None, names: tuple[str, ...] | None) -> str:
-    stats = []
+def _key(files: Iterable[str], fmt: str | None, published: str | None, names: tuple[str, ...] | None,
+         ranges: tuple = ()) -> str:
+    stats: list = [list(r) if r else None for r in ranges]
     for f in files:
         try:
             st = os.stat(f)
@@ -101,14 +107,46 @@ def _key(files: Iterable[str], fmt: str | None, published: str | None, names: tu
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32]
 
 
+def _splittable(path: str, fmt: str | None, size: int) -> list[tuple[int, int, int]] | None:
+    """The slices of a JSONL file of more than `size` lines (a shard each), else None."""
+    if fmt not in (None, "jsonl") or Path(path).suffix.lower() not in {".jsonl", ".ndjson"}:
+        return None
+    try:
+        if os.path.getsize(path) < size * 64:  # cannot hold more than `size` documents worth cutting
+            return None
+        slices = line_offsets(path, size)
+    except OSError:
+        return None
+    return slices if len(slices) > 1 else None
+
+
 def make_shards(paths: Iterable[str], size: int = 8, *, fmt: str | None = None, published: str | None = None,
                 names: Iterable[str] | None = None) -> list[Shard]:
-    """The input cut into shards of `size` files, in input order."""
+    """The input cut into shards of `size` files, in input order; a JSONL file of more than `size` lines is cut
+    into shards of `size` lines."""
     names_t = tuple(names) if names is not None else None
-    files = iter(_files(paths))
-    shards = []
-    while chunk := tuple(islice(files, max(1, size))):
-        shards.append(Shard(len(shards), chunk, _key(chunk, fmt, published, names_t), fmt, published, names_t))
+    size = max(1, size)
+    shards: list[Shard] = []
+    chunk: list[str] = []
+
+    def close() -> None:
+        if chunk:
+            shards.append(Shard(len(shards), tuple(chunk), _key(chunk, fmt, published, names_t), fmt, published,
+                                names_t))
+            chunk.clear()
+
+    for f in _files(paths):
+        slices = _splittable(f, fmt, size)
+        if slices is None:
+            chunk.append(f)
+            if len(chunk) == size:
+                close()
+            continue
+        close()
+        for piece in slices:
+            shards.append(Shard(len(shards), (f,), _key([f], fmt, published, names_t, (piece,)), fmt, published,
+                                names_t, (piece,)))
+    close()
     return shards
 
 
@@ -176,7 +214,11 @@ def _analyses(shard: Shard):
                 yield n, outcome
         batch = []
 
-    for item in iter_documents(list(shard.files), shard.fmt):
+    def items():
+        for f, piece in shard.parts():
+            yield from iter_documents([f], shard.fmt) if piece is None else read_jsonl_range(f, *piece)
+
+    for item in items():
         if isinstance(item, Rejection):
             yield seq, item
         else:

@@ -6,6 +6,7 @@ number and the rest of the file is still read."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from .. import config
 from ..errors import EmptyInput, InputError, Malformed, TooLarge, WrongShape
@@ -56,13 +57,44 @@ def document_from_record(record: object, origin: str) -> Document:
 
 @register("jsonl", extensions=(".jsonl", ".ndjson", ".json"), sniff=_sniff, priority=20)
 def read_jsonl(source: Source):
-    limit = config.get("input", "max_line_mb") * 1048576
     seen_any = False
-    for number, raw in _lines(source):
-        origin = f"{source.origin}:{number}"
+    for item in _records(_lines(source), source.origin):
+        seen_any = True
+        yield item
+    if not seen_any:
+        raise EmptyInput("file is empty", origin=source.origin)
+
+
+def read_jsonl_range(path: str, start: int, end: int, first_line: int):
+    """The documents of the lines in bytes [start, end) of a JSONL file, the first being line `first_line`: one
+    slice of a big file, as a shard of a sharded ingest reads it (origins and errors as `read_jsonl` gives)."""
+    with open(path, "rb") as fh:
+        fh.seek(start)
+        data = fh.read(end - start)
+    yield from _records(enumerate(data.splitlines(keepends=True), first_line), str(Path(path)))
+
+
+def line_offsets(path: str, every: int) -> list[tuple[int, int, int]]:
+    """The file cut into slices of `every` lines: (start byte, end byte, first line number) for each."""
+    slices, start, line, count, pos = [], 0, 1, 0, 0
+    with open(path, "rb") as fh:
+        for raw in fh:
+            pos += len(raw)
+            count += 1
+            if count == every:
+                slices.append((start, pos, line))
+                start, line, count = pos, line + every, 0
+    if count:
+        slices.append((start, pos, line))
+    return slices
+
+
+def _records(lines, origin_base: str):
+    limit = config.get("input", "max_line_mb") * 1048576
+    for number, raw in lines:
+        origin = f"{origin_base}:{number}"
         if not raw.strip():
             continue
-        seen_any = True
         if len(raw) > limit:
             yield Rejection(origin, TooLarge(f"line {number} is {len(raw) / 1048576:.0f} MB", origin=origin))
             continue
@@ -74,5 +106,3 @@ def read_jsonl(source: Source):
                                               origin=origin))
         except InputError as exc:
             yield Rejection(origin, exc)
-    if not seen_any:
-        raise EmptyInput("file is empty", origin=source.origin)
