@@ -16,7 +16,8 @@ from dyadwatch.workers import WorkerPool, worker_count
 
 from .conftest import DEMO
 
-TABLES = ("documents", "events", "event_actors", "actors", "mentions", "quantities", "dates", "quotes", "dyad_facts")
+TABLES = ("documents", "events", "event_actors", "actors", "mentions", "quantities", "dates", "quotes", "dyad_facts",
+          "event_dyads", "dyad_months", "dyad_totals", "dyad_actors")
 
 
 @pytest.fixture
@@ -82,3 +83,26 @@ def test_a_killed_worker_loses_nothing_stored_and_the_rerun_completes(pipeline, 
         orphans = store.con.execute("SELECT count(*) FROM events WHERE doc_id NOT IN (SELECT id FROM documents)"
                                     ).fetchone()[0]
     assert total == distinct == 32 and orphans == 0
+
+
+def test_the_input_is_counted_for_the_time_left(tmp_path):
+    from dyadwatch.cli import _duration
+    from dyadwatch.shards import count_documents
+
+    (tmp_path / "a.txt").write_text("One article.")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "wire.jsonl").write_text('{"text": "a"}\n{"text": "b"}\n{"text": "c"}\n')
+    (tmp_path / ".hidden").write_text("not read")
+    assert count_documents([str(tmp_path)]) == 4
+    assert count_documents([str(tmp_path / "a.txt"), str(tmp_path / "missing.txt")]) == 2
+    assert [_duration(x) for x in (35, 760, 11100)] == ["35 s", "12 min 40 s", "3 h 05 min"]
+
+
+def test_progress_reports_the_rate_and_the_time_left(pipeline, tmp_path):
+    seen = []
+    with Store.open(tmp_path / "p.duckdb") as store:
+        report = ingest([str(DEMO / "text")], store, pipeline=pipeline, workers=1,
+                        progress=lambda r: seen.append((r.seen, r.expected, r.seconds_left)))
+    files = len([f for f in (DEMO / "text").iterdir() if f.is_file()])
+    assert report.expected == files and seen[-1] == (report.seen, files, 0.0)
+    assert all(left is None or left >= 0 for _, _, left in seen)

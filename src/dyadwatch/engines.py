@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import logging
 import shutil
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import WorkerDied
-from .ingest import IngestReport, ingest
+from .ingest import IngestReport, count_into, ingest
 from .pipeline import Pipeline
 from .readers import Rejection
 from .shards import Shard, ShardResult, analyse_shard, load_shard, loaded_keys, make_shards, shard_done
@@ -72,10 +73,13 @@ def run_dask(paths: Iterable[str], store: Store, *, scheduler: str | None = None
     scheduler address is given), load the finished ones into the store in shard order as they come, retry a
     failed shard once (`attempts` in all), report it after that; remove the shards folder when all loaded."""
     started = time.monotonic()
+    paths = list(paths)
     names = tuple(pipeline.names) if pipeline is not None else None
     shards = make_shards(paths, shard_size, fmt=fmt, published=published, names=names)
     out_dir = shards_dir(store.path)
     report = ShardedReport(shards_total=len(shards))
+    if progress:
+        threading.Thread(target=count_into, args=(report, list(paths)), daemon=True).start()
     done = loaded_keys(store)
     todo = [s for s in shards if s.key not in done]
     report.shards_done = len(shards) - len(todo)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -23,14 +24,22 @@ class IngestReport:
     near_duplicates: int = 0
     failed: list[Rejection] = field(default_factory=list)
     seconds: float = 0.0
+    expected: int | None = None  # about how many documents the input holds, once counted (shards.count_documents)
 
     @property
     def seen(self) -> int:
         return self.stored + self.duplicates + self.near_duplicates + len(self.failed)
 
+    @property
+    def seconds_left(self) -> float | None:
+        """The time left at the rate so far, once the input is counted."""
+        if not self.expected or not self.seen or not self.seconds:
+            return None
+        return max(0.0, (self.expected - self.seen) * self.seconds / self.seen)
+
     def as_dict(self) -> dict:
         return {"stored": self.stored, "duplicates": self.duplicates, "near_duplicates": self.near_duplicates,
-                "failed": len(self.failed), "seconds": round(self.seconds, 2),
+                "failed": len(self.failed), "seconds": round(self.seconds, 2), "expected": self.expected,
                 "failures": [r.error.as_dict() | {"origin": r.origin} for r in self.failed]}
 
 
@@ -49,7 +58,18 @@ def ingest(paths: Iterable[str], store: Store, *, pipeline: Pipeline | None = No
     order; a small job runs in-process, where starting workers would cost more than it saves."""
     pipeline = pipeline or Pipeline.default()
     report = IngestReport()
-    started = time.monotonic()
+    started = last = time.monotonic()
+    paths = list(paths)
+    if progress and "-" not in paths:  # counted alongside: a folder of a million files takes a few seconds
+        threading.Thread(target=count_into, args=(report, paths), daemon=True).start()
+
+    def tick() -> None:
+        nonlocal last
+        now = time.monotonic()
+        if progress and now - last >= 0.5:
+            last = now
+            report.seconds = now - started
+            progress(report)
 
     def pending() -> Iterator[Document]:
         for item in iter_documents(paths, fmt):
@@ -57,7 +77,8 @@ def ingest(paths: Iterable[str], store: Store, *, pipeline: Pipeline | None = No
                 report.failed.append(item)
                 store.record_rejection(item.error, item.origin)
             elif store.has_hash(item.hash):
-                report.duplicates += 1
+                report.duplicates += 1  # stored by an earlier run: a resumed ingest skips it
+                tick()
             else:
                 if published:
                     item.published = published
@@ -71,9 +92,7 @@ def ingest(paths: Iterable[str], store: Store, *, pipeline: Pipeline | None = No
             report.near_duplicates += 1
         else:
             report.duplicates += 1
-        if progress and report.seen % 32 == 0:
-            report.seconds = time.monotonic() - started
-            progress(report)
+        tick()
 
     n = worker_count(workers)
     docs = pending()
@@ -96,6 +115,16 @@ def ingest(paths: Iterable[str], store: Store, *, pipeline: Pipeline | None = No
     if progress:
         progress(report)
     return report
+
+
+def count_into(report: IngestReport, paths: list[str]) -> None:
+    """Set `report.expected` (in a thread: the count must not hold the ingest up)."""
+    from .shards import count_documents
+
+    try:
+        report.expected = count_documents(paths)
+    except Exception:  # an estimate only: without it, progress shows no time left
+        report.expected = None
 
 
 def _analyze_safely(pipeline: Pipeline, docs: list[Document], report: IngestReport, store: Store):

@@ -33,7 +33,7 @@ from .readers.jsonl import line_offsets, read_jsonl_range
 from .store import QUEUED_TABLES, AddResult, Store, analysis_rows
 from .store.schema import MIGRATIONS
 
-__all__ = ["Shard", "ShardResult", "LoadResult", "make_shards", "analyse_shard", "shard_done", "load_shard",
+__all__ = ["Shard", "ShardResult", "LoadResult", "input_files", "count_documents", "make_shards", "analyse_shard", "shard_done", "load_shard",
            "loaded_keys"]
 
 MARKER = "_SUCCESS"
@@ -78,7 +78,7 @@ class LoadResult:
     skipped: bool = False  # the shard was loaded before
 
 
-def _files(paths: Iterable[str]) -> list[str]:
+def input_files(paths: Iterable[str]) -> list[str]:
     """Every input file under `paths`, in the order the readers walk them; a missing path is kept (its
     shard rejects it, as a local ingest would)."""
     out = []
@@ -92,6 +92,22 @@ def _files(paths: Iterable[str]) -> list[str]:
         else:
             out.append(raw)
     return out
+
+
+def count_documents(paths: Iterable[str]) -> int:
+    """About how many documents the input holds: a line per document in JSONL files, one per other file (a feed
+    or a Telegram export counts once). For the time left of a long ingest; read from disk, nothing parsed."""
+    total = 0
+    for f in input_files(paths):
+        if Path(f).suffix.lower() in {".jsonl", ".ndjson"}:
+            try:
+                with open(f, "rb") as fh:
+                    total += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
 
 
 def _key(files: Iterable[str], fmt: str | None, published: str | None, names: tuple[str, ...] | None,
@@ -135,7 +151,7 @@ def make_shards(paths: Iterable[str], size: int = 8, *, fmt: str | None = None, 
                                 names_t))
             chunk.clear()
 
-    for f in _files(paths):
+    for f in input_files(paths):
         slices = _splittable(f, fmt, size)
         if slices is None:
             chunk.append(f)

@@ -156,6 +156,14 @@ def _check_date(value: str) -> str:
     return value
 
 
+def _duration(seconds: float) -> str:
+    """3 h 05 min, 12 min 40 s, 35 s."""
+    s = int(round(seconds))
+    if s >= 3600:
+        return f"{s // 3600} h {s % 3600 // 60:02d} min"
+    return f"{s // 60} min {s % 60:02d} s" if s >= 60 else f"{s} s"
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     from ..ingest import ingest
     from ..pipeline import Pipeline
@@ -168,8 +176,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         if show:
             rate = report.seen / report.seconds if report.seconds else 0.0
             shards = f"{report.shards_done}/{report.shards_total} shards · " if hasattr(report, "shards_done") else ""
-            sys.stderr.write(f"\r  {shards}{report.seen} documents · {rate:.1f} docs/s · {len(report.failed)} "
-                             "failed   ")
+            of = f" of ~{report.expected:,}" if report.expected else ""
+            left = report.seconds_left
+            eta = f" · ~{_duration(left)} left" if left is not None else ""
+            sys.stderr.write(f"\r  {shards}{report.seen:,}{of} documents · {rate:.1f} docs/s · {len(report.failed)} "
+                             f"failed{eta}   ")
             sys.stderr.flush()
 
     if args.workers is not None and args.workers != "auto" and not (args.workers.isdigit() and int(args.workers)):
