@@ -31,6 +31,7 @@ from .errors import DyadwatchError, UsageError
 from .readers import Rejection, iter_documents
 from .readers.jsonl import line_offsets, read_jsonl_range
 from .store import QUEUED_TABLES, AddResult, Store, analysis_rows
+from .store.bulk import insert_many
 from .store.schema import MIGRATIONS
 
 __all__ = ["Shard", "ShardResult", "LoadResult", "input_files", "count_documents", "make_shards", "analyse_shard", "shard_done", "load_shard",
@@ -204,12 +205,7 @@ def _quote(path: Path) -> str:
 
 
 def _write(con: duckdb.DuckDBPyConnection, table: str, rows: list[list]) -> None:
-    if not rows:
-        return
-    row = "(" + ", ".join("?" * len(rows[0])) + ")"
-    for i in range(0, len(rows), 256):
-        part = rows[i:i + 256]
-        con.execute(f"INSERT INTO s_{table} VALUES {', '.join([row] * len(part))}", [v for r in part for v in r])
+    insert_many(con, f"s_{table}", rows)
 
 
 def _analyses(shard: Shard):

@@ -18,6 +18,7 @@ from ..errors import DyadwatchError, NoStore, NotAStore, StoreLocked, StoreOutda
 from ..model import Analysis
 from ..stages.dyads import event_dimension
 from . import aggregates, dedup
+from .bulk import insert_many
 from .schema import AFTER, MIGRATIONS
 
 __all__ = ["Store", "AddResult", "analysis_rows", "rename_rows", "QUEUED_TABLES"]
@@ -268,11 +269,14 @@ class Store:
 
     def _near_duplicate(self, sig, keys) -> tuple[str | None, float | None]:
         threshold = float(config.get("dedup", "threshold"))
-        placeholders = " OR ".join("(band = ? AND key = ?)" for _ in keys)
-        params = [v for pair in keys for v in pair]
-        rows = self.con.execute(f"SELECT DISTINCT doc_id FROM doc_bands WHERE {placeholders}", params).fetchall()
+        # the keys written as literals (they are integers): DuckDB looks a list of constants up in the index on
+        # `key` (4 ms in 20 million band rows), where a list of parameters or an OR of (band, key) pairs scans the
+        # table (85-136 ms)
+        wanted = {(int(band), int(key)) for band, key in keys}
+        literals = ", ".join(f"{key}::UBIGINT" for _, key in sorted(wanted))
+        rows = self.con.execute(f"SELECT doc_id, band, key FROM doc_bands WHERE key IN ({literals})").fetchall()
         best, best_sim = None, 0.0
-        for (doc_id,) in rows:
+        for doc_id in dict.fromkeys(d for d, band, key in rows if (band, key) in wanted):
             other = self.con.execute("SELECT signature FROM doc_signatures WHERE doc_id = ?", [doc_id]).fetchone()
             if other is None:
                 continue
@@ -306,16 +310,7 @@ class Store:
         self._rows.setdefault((table, conflict), []).extend(rows)
 
     def _insert_rows(self, table: str, rows: list[list], conflict: str = "") -> None:
-        """Rows in one statement per few hundred: DuckDB's executemany runs one statement per row, which
-        made storing cost several times the analysis."""
-        if not rows:
-            return
-        width = len(rows[0])
-        row = "(" + ", ".join("?" * width) + ")"
-        for i in range(0, len(rows), 256):
-            part = rows[i:i + 256]
-            self.con.execute(f"INSERT INTO {table} VALUES {', '.join([row] * len(part))} {conflict}",
-                             [v for r in part for v in r])
+        insert_many(self.con, table, rows, conflict)
 
     def _insert(self, analysis: Analysis) -> AddResult:
         return self.insert_rows(analysis_rows(analysis))

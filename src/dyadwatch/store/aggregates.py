@@ -22,6 +22,7 @@ from typing import Any
 import duckdb
 
 from ..stages.dyads import event_dimension
+from .bulk import insert_many
 
 __all__ = ["EVENT_COLUMNS", "month_of", "dyad_rows", "document_rows", "add", "rebuild", "backfill"]
 
@@ -131,12 +132,8 @@ def _upsert(con: duckdb.DuckDBPyConnection, table: str, keys: int, rows: list[li
     columns = [c for (c,) in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ? "
                                          "ORDER BY ordinal_position", [table]).fetchall()]
     updates = ", ".join(f"{c} = {table}.{c} + EXCLUDED.{c}" for c in columns[keys:])
-    items = [[*k, *v] for k, v in summed.items()]
-    row = "(" + ", ".join("?" * len(columns)) + ")"
-    for i in range(0, len(items), 256):
-        part = items[i:i + 256]
-        con.execute(f"INSERT INTO {table} VALUES {', '.join([row] * len(part))} "
-                    f"ON CONFLICT ({', '.join(columns[:keys])}) DO UPDATE SET {updates}", [v for r in part for v in r])
+    insert_many(con, table, [[*k, *v] for k, v in summed.items()],
+                f"ON CONFLICT ({', '.join(columns[:keys])}) DO UPDATE SET {updates}")
 
 
 def add(con: duckdb.DuckDBPyConnection, batch: dict[str, list[list]]) -> None:
@@ -144,12 +141,8 @@ def add(con: duckdb.DuckDBPyConnection, batch: dict[str, list[list]]) -> None:
     rows = batch.get("event_dyads", [])
     if rows:
         con.execute("CREATE TEMP TABLE IF NOT EXISTS batch_dyads AS SELECT * FROM event_dyads LIMIT 0")
-        row = "(" + ", ".join("?" * len(rows[0])) + ")"
-        for i in range(0, len(rows), 256):
-            part = rows[i:i + 256]
-            values = [v for r in part for v in r]
-            con.execute(f"INSERT INTO event_dyads VALUES {', '.join([row] * len(part))}", values)
-            con.execute(f"INSERT INTO batch_dyads VALUES {', '.join([row] * len(part))}", values)
+        insert_many(con, "batch_dyads", rows)
+        con.execute("INSERT INTO event_dyads SELECT * FROM batch_dyads")
         updates = ", ".join(f"{c} = dyad_months.{c} + EXCLUDED.{c}" for c in SUMMED)
         con.execute(f"INSERT INTO dyad_months BY NAME {_months_select('batch_dyads')} "
                     f"ON CONFLICT (a, b, month) DO UPDATE SET {updates}")
@@ -222,8 +215,5 @@ def backfill(con: duckdb.DuckDBPyConnection) -> None:
                     done.add((a, b))
                     name = quantity_dimension(sentence, start - s, end - s, names) or names[0]
                     facts.append([doc_id, a, b, "quantity", name, None, None, text, start, end])
-    for i in range(0, len(facts), 256):
-        part = facts[i:i + 256]
-        con.execute(f"INSERT INTO dyad_facts VALUES {', '.join(['(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'] * len(part))}",
-                    [v for r in part for v in r])
+    insert_many(con, "dyad_facts", facts)
     rebuild(con)

@@ -104,6 +104,12 @@ CREATE TABLE dyad_actors (
     PRIMARY KEY (a, b, actor_id)
 );
 """),
+    # near-duplicate lookups by band key: DuckDB uses a one-column index for a list of constant keys, and not the
+    # (band, key) index, which only cost inserts
+    ("007_band_key_index", """
+DROP INDEX idx_doc_bands;
+CREATE INDEX idx_doc_band_keys ON doc_bands (key);
+"""),
 ]
 
 # run once in Python right after the migration of that name, in the same transaction
