@@ -119,6 +119,9 @@ def build(path: Path, n_events: int) -> dict:
                greatest(e.source_countries[1], e.target_countries[1]), 'dimension',
                {lst(DIMENSIONS)}[1 + CAST(hash(e.id) % {len(DIMENSIONS)} AS BIGINT)], NULL, NULL, e.evidence, e.start_char, e.end_char
         FROM events e WHERE e.id LIKE '%-e0'""")
+    # the near-duplicate index: 20 band keys a document
+    con.execute(f"""INSERT INTO doc_bands SELECT (i % 20)::SMALLINT, hash(i * 7919)::UBIGINT, 'doc-' || (i // 20)
+                    FROM range({n_docs * 20}) AS t(i)""")
     # the quantities stated in dimension sentences, as the dyads stage records them
     con.execute("""
         INSERT INTO dyad_facts

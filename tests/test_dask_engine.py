@@ -175,3 +175,45 @@ def test_a_big_jsonl_file_is_cut_into_shards_of_lines_read_as_the_whole_file_rea
         return (item.origin, getattr(item, "text", None), getattr(getattr(item, "error", None), "code", None))
     assert [view(i) for i in pieces] == [view(i) for i in whole]
     assert [i.origin.rsplit(":", 1)[1] for i in whole] == ["1", "2", "3", "5", "6", "7", "8", "9"]
+
+
+POLLER = """
+import sys, time
+from pathlib import Path
+from dyadwatch.errors import StoreLocked
+from dyadwatch.store import Store
+db, start, stop = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+deadline = time.monotonic() + 120
+while not start.exists() and time.monotonic() < deadline:
+    time.sleep(0.02)
+opened = 0
+while not stop.exists() and time.monotonic() < deadline:
+    try:
+        Store.open(db, read_only=True, lock_wait=0).close()
+        opened += 1
+    except StoreLocked:
+        pass
+    time.sleep(0.02)
+print(opened)
+"""
+
+
+def test_the_store_is_free_for_readers_while_the_cluster_works(corpus, tmp_path, cluster):
+    import subprocess
+    import sys
+
+    db, start, stop = tmp_path / "shared.duckdb", tmp_path / "start", tmp_path / "stop"
+    Store.open(db).close()
+    poller = subprocess.Popen([sys.executable, "-c", POLLER, str(db), str(start), str(stop)], stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        with Store.open(db) as store:  # from the first shard loaded to the end of the run, a reader polls
+            report = run_dask([str(corpus / "text")], store, scheduler=cluster, shard_size=2,
+                              progress=lambda _: start.touch())
+            stop.touch()
+            assert store.counts()["documents"] == report.stored + report.near_duplicates  # open again at the end
+    finally:
+        stop.touch()
+        out, _ = poller.communicate(timeout=120)
+    assert report.shards_done == 6
+    assert int(out.strip()) > 0, "a reader opened the store while the shards were analysed"

@@ -98,6 +98,7 @@ def run_dask(paths: Iterable[str], store: Store, *, scheduler: str | None = None
             position += 1
             if result is None:
                 continue
+            store.reacquire()
             loaded = load_shard(store, result.path)
             report.stored += loaded.stored
             report.near_duplicates += loaded.near_duplicates
@@ -111,7 +112,16 @@ def run_dask(paths: Iterable[str], store: Store, *, scheduler: str | None = None
     load_ready()
     submit = [s for s in todo if s.index not in finished]
     if submit:
-        _analyse_on_cluster(submit, out_dir, scheduler, n_workers, attempts, finished, report, load_ready)
+        store.release()  # no lock while the cluster works: the dashboard reads the store between loads
+
+        def load_and_release() -> None:
+            load_ready()
+            store.release()
+
+        try:
+            _analyse_on_cluster(submit, out_dir, scheduler, n_workers, attempts, finished, report, load_and_release)
+        finally:
+            store.reacquire()
     load_ready()
     store.commit()
     if report.shards_failed == 0 and out_dir.exists():

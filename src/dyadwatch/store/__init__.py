@@ -139,6 +139,7 @@ class Store:
         # rows of the documents added since the last commit, written in one statement per table at commit
         self._rows: dict[tuple[str, str], list[list]] = {}
         self._aggregates: dict[str, list[list]] = {}  # their rows of store.aggregates, written with them
+        self._released = False  # the connection is closed (`release`, `close`)
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False, lock_wait: float | None = None) -> Store:
@@ -238,11 +239,30 @@ class Store:
         self._aggregates.clear()
         self._rows.clear()
 
+    def release(self) -> None:
+        """Commit and close the connection, so that other processes (the dashboard) can open the store until
+        `reacquire`: a long job that writes now and then, like the Dask engine between shards, holds no lock
+        while it waits."""
+        if self._released:
+            return
+        self.commit()
+        self.con.close()
+        self._released = True
+
+    def reacquire(self) -> None:
+        """Open the connection again after `release`, waiting for a reader to finish (up to a minute)."""
+        if self._released:
+            self.con = _connect(self.path, self.read_only, max(60.0, float(config.get("store", "lock_wait_seconds"))))
+            self._released = False
+
     def close(self) -> None:
+        if self._released:
+            return
         try:
             self.commit()
         finally:
             self.con.close()
+            self._released = True
 
     def __enter__(self) -> Store:
         return self
