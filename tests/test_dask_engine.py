@@ -217,3 +217,27 @@ def test_the_store_is_free_for_readers_while_the_cluster_works(corpus, tmp_path,
         out, _ = poller.communicate(timeout=120)
     assert report.shards_done == 6
     assert int(out.strip()) > 0, "a reader opened the store while the shards were analysed"
+
+
+def test_a_shard_whose_worker_is_killed_is_run_again(pipeline, corpus, tmp_path, cluster):
+    import os
+    import signal
+
+    from distributed import Client
+
+    with Client(cluster) as client:
+        pids = sorted(client.run(os.getpid).values())
+    killed: list[int] = []
+
+    def kill_once(report) -> None:  # after the first shard is loaded, while the others are being analysed
+        if not killed:
+            os.kill(pids[0], signal.SIGKILL)
+            killed.append(pids[0])
+
+    local, sharded = tmp_path / "local.duckdb", tmp_path / "killed.duckdb"
+    with Store.open(local) as store:
+        ingest([str(corpus / "text")], store, pipeline=pipeline, workers=1)
+    with Store.open(sharded) as store:
+        report = run_dask([str(corpus / "text")], store, scheduler=cluster, shard_size=1, progress=kill_once)
+    assert killed and report.shards_failed == 0 and report.shards_done == report.shards_total == 11
+    assert _content(sharded) == _content(local), "every document stored exactly once"
