@@ -249,6 +249,18 @@ def _unnamed_hand(verb) -> bool:
 TRACE: list[tuple[str, str, str]] | None = None  # set to a list to collect why triggers made no event
 
 
+STATE_SECTORS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+
+
+def same_side(a: Actor, b: Actor) -> bool:
+    """Two actors of one country on the same side of it: both the state (the country, its government, officials,
+    forces) or both of one non-state sector (its opposition, its rebels...)."""
+    if a.country is None or a.country != b.country:
+        return False
+    return (a.sector in STATE_SECTORS) == (b.sector in STATE_SECTORS) and (
+        a.sector in STATE_SECTORS or a.sector == b.sector)
+
+
 def _abstain(token, frame, reason: str) -> None:
     if TRACE is not None:
         TRACE.append((token.sent.text, f"{frame.lemma}/{frame.cameo}", reason))
@@ -365,8 +377,10 @@ def find_events(analysis: Analysis) -> None:
         if not target and code.plover == "THREATEN" and frame.cameo.startswith("13"):
             target = threatened(analysis, token, source)
         if not target and code.plover == "REQUEST":
-            own = {a.country for a in source}  # "Zelensky said Ukraine must get guarantees" demands nothing of another
-            target = [a for a in clause_subject(analysis, token) if a not in source and a.country not in own]
+            # "Zelensky said Ukraine must get guarantees" demands nothing of another; "opposition groups in
+            # Zimbabwe demand that President Mugabe abandon ..." demands of their own state's government
+            target = [a for a in clause_subject(analysis, token) if a not in source
+                      and not any(same_side(a, b) for b in source)]
             if not target and obj is not None:  # "demanded an admission by Moscow", "Israel's withdrawal"
                 target = [a for a in doer_of(analysis, obj) if a not in source]
             if not target:  # "insisted on its demands that Burundi's government grant ...": who is to grant

@@ -171,6 +171,9 @@ def only_country_around(span: Span, reg: Registry) -> str | None:
 
 
 RESIDENT_SECTORS = {"CVL", "LAB", "EDU", "OPP"}
+# nouns that a sector noun qualifies without changing who is meant ("opposition groups", "rebel leaders")
+GROUP_HEADS = {"groups", "group", "members", "leaders", "supporters", "figures", "parties", "movement", "movements",
+               "factions", "coalition", "politicians", "activists", "spokesmen", "representatives"}
 
 
 def _possessor_before(analysis: Analysis, token, modifiers):
@@ -201,6 +204,8 @@ def sector_actors(analysis: Analysis, reg: Registry) -> None:
         if noun is None:
             continue
         first = token.i - 1 if noun == two else token.i
+        if token.dep_ == "compound" and token.head.lower_ in GROUP_HEADS and token.head.i not in analysis.token_actor:
+            token = token.head  # "opposition groups in Zimbabwe", "rebel leaders from Kenya": the whole phrase
         modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i < first]
         # "the army of Mali", "officials from Kenya"; for a state's own institutions also "police in Egypt"
         preps = {"of", "from", "in"} if agents[noun][0] in {"GOV", "COP", "JUD", "LEG"} else {"of", "from"}
