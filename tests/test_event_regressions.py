@@ -203,3 +203,18 @@ def test_a_demand_that_someone_acts_is_aimed_at_them(analyze):
                 published="2000-01-01")
     assert [e for e in a["events"] if e["type"] == "REQUEST" and "UGA" in {t["country"] for t in e["target"]}], \
         a["events"]
+
+
+def test_a_sector_noun_before_a_generic_head_names_the_places_people(analyze):
+    # "opposition groups in Kenya": Kenya's opposition, whose demand of its own president is a domestic REQUEST
+    a = analyze("Opposition groups in Kenya demanded on Monday that President William Ruto dissolve the electoral "
+                "commission.", published="2024-07-08")
+    assert any(x["id"] == "KENOPP" for x in a["actors"]), [x["id"] for x in a["actors"]]
+    requests = [e for e in a["events"] if e["type"] == "REQUEST"]
+    assert requests and {s["sector"] for s in requests[0]["source"]} == {"OPP"}
+    assert {t["country"] for t in requests[0]["target"]} == {"KEN"}
+
+
+def test_a_state_demanding_its_own_gain_still_demands_nothing_of_itself(analyze):
+    a = analyze("Zelensky said on Friday that Ukraine must get firm security guarantees.", published="2025-02-14")
+    assert not [e for e in a["events"] if e["type"] == "REQUEST"], _events(a)
