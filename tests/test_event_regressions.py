@@ -218,3 +218,14 @@ def test_a_sector_noun_before_a_generic_head_names_the_places_people(analyze):
 def test_a_state_demanding_its_own_gain_still_demands_nothing_of_itself(analyze):
     a = analyze("Zelensky said on Friday that Ukraine must get firm security guarantees.", published="2025-02-14")
     assert not [e for e in a["events"] if e["type"] == "REQUEST"], _events(a)
+
+
+def test_what_a_state_receives_from_another_is_the_others_provision(analyze):
+    a = analyze("Kenya received weapons and a loan of US$ 1 billion from Japan on Tuesday.", published="2024-03-05")
+    assert {(e["type"], tuple(s["country"] for s in e["source"]), tuple(t["country"] for t in e["target"]))
+            for e in a["events"]} >= {("AID", ("JPN",), ("KEN",))}, _events(a)
+    # a thing received is no visitor received: no CONSULT from it
+    b = analyze("Ukraine received air defence systems from Germany on Tuesday.", published="2024-03-05")
+    assert not [e for e in b["events"] if e["type"] == "CONSULT"], _events(b)
+    c = analyze("President Xi received the Saudi crown prince in Beijing on Friday.", published="2024-03-05")
+    assert [(e["type"], [t["country"] for t in e["target"]]) for e in c["events"]] == [("CONSULT", ["SAU"])]

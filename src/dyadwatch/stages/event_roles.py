@@ -110,12 +110,12 @@ def dobj(token):
 def names_a_target(frame, token, obj) -> bool:
     """Does the sentence name a target slot of the frame (an object or one of its prepositions) that did
     not resolve to an actor? Then the act has a target we could not read: abstain rather than drop it."""
-    if obj is not None and "obj" in frame.targets:
+    if obj is not None and {"obj", "obj@"} & set(frame.targets):
         return True
     preps = {c.lower_ for c in token.children if c.dep_ in {"prep", "dative"}}
     if obj is not None:
         preps |= {c.lower_ for c in obj.children if c.dep_ == "prep"}
-    return bool(preps & set(frame.targets))
+    return bool(preps & {w.lstrip("<") for w in frame.targets})
 
 
 def place_of(analysis: Analysis, noun) -> list[Actor]:

@@ -324,8 +324,20 @@ def find_events(analysis: Analysis) -> None:
                 # "the withdrawal of US forces from Panama": who withdraws is named by "of"
                 source = doer_of(analysis, token)
         target: list[Actor] = []
+        givers: list[Actor] = []
         for where in frame.targets:
-            if where == "obj":
+            if where.startswith("<"):
+                # "received weapons from Germany": the giver named by the preposition is the source, the
+                # receiving subject the target
+                holders = [token, obj, *obj.conjuncts] if obj is not None else [token]
+                givers += [a for h in holders for pobj in prep_objects(h, {where[1:]}) for a in actors_at(analysis, pobj)]
+            elif where == "obj@":  # "received the Saudi crown prince": only the object itself, never its context
+                if passive:
+                    subj, _ = subject_of(token)
+                    target += actors_at(analysis, subj) if subj is not None else []
+                elif obj is not None:
+                    target += actors_at(analysis, obj)
+            elif where == "obj":
                 if passive:
                     subj, _ = subject_of(token)
                     target += actors_at(analysis, subj) if subj is not None else []
@@ -345,6 +357,8 @@ def find_events(analysis: Analysis) -> None:
                 if obj is not None:
                     for pobj in prep_objects(obj, {where}):
                         target += actors_at(analysis, pobj)
+        if any(w.startswith("<") for w in frame.targets):
+            source, target = givers, ([] if passive else source)
         if code.plover in FORCE_TYPES:
             # "air strikes in Lebanon", "struck a Hamas compound in Doha": where force lands is hit too
             places = places_within(analysis, obj if obj is not None else token)
@@ -397,6 +411,9 @@ def find_events(analysis: Analysis) -> None:
             # "lifted the curfew in Montenegro", "imposed martial law in Darfur": the place acted upon
             target = [p for p in places_within(analysis, token) + (places_within(analysis, obj) if obj is not None
                                                                      else []) if p.country]
+        if not target and obj is not None and "obj@" in frame.targets:
+            _abstain(token, frame, "the object is no actor")  # "received air defence systems": not a visitor
+            continue
         if not target and code.plover == "PROTEST":
             target = protested(analysis, token, source)
         if not target and code.plover in IMPLIED_TARGET_TYPES:
