@@ -229,3 +229,16 @@ def test_what_a_state_receives_from_another_is_the_others_provision(analyze):
     assert not [e for e in b["events"] if e["type"] == "CONSULT"], _events(b)
     c = analyze("President Xi received the Saudi crown prince in Beijing on Friday.", published="2024-03-05")
     assert [(e["type"], [t["country"] for t in e["target"]]) for e in c["events"]] == [("CONSULT", ["SAU"])]
+
+
+def test_exercises_with_a_partner_cooperate_and_near_a_state_show_force(analyze):
+    a = analyze("Russia is conducting naval exercises off the coast of Japan this week.", published="2024-03-05")
+    assert [(e["type"], e["cameo"]) for e in a["events"]] == [("MOBILIZE", "150")], _events(a)
+    b = analyze("India is conducting naval exercises with France in the Arabian Sea.", published="2024-03-05")
+    assert [(e["type"], [t["country"] for t in e["target"]]) for e in b["events"]] == [("COOPERATE", ["FRA"])]
+
+
+def test_an_arrest_warrant_is_coercion_of_those_it_names(analyze):
+    a = analyze("A court in Peru issued arrest warrants for three Chilean executives.", published="2024-03-05")
+    assert [(e["type"], e["cameo"], [t["country"] for t in e["target"]]) for e in a["events"]] == \
+        [("COERCE", "173", ["CHL"])], _events(a)

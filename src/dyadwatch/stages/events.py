@@ -150,10 +150,18 @@ def _frame_for(token):
         keys = [(f"{c.lemma_.lower()} {lemma}", pos) for c in token.lefts if c.dep_ in {"compound", "amod"}] + keys
     obj = dobj(token) if pos == "VERB" else None
     obj_lemmas = {t.lemma_.lower() for t in ([obj, *obj.conjuncts] if obj is not None else [])}
-    for key in keys:
-        for frame in frames_table.get(key, []):
-            if not frame.objects or frame.objects & obj_lemmas:
-                return frame, obj
+    # of the frames whose object condition holds, the first whose target slot the sentence fills ("exercises
+    # with Japan" is cooperation, "exercises near Taiwan" a show of force), else the first
+    preps = {c.lower_ for h in [token, *([obj, *obj.conjuncts] if obj is not None else [])] for c in h.children
+             if c.dep_ == "prep"}
+    fitting = [frame for key in keys for frame in frames_table.get(key, [])
+               if not frame.objects or frame.objects & obj_lemmas]
+    for frame in fitting:
+        slots = {w.lstrip("<") for w in frame.targets}
+        if slots & preps or (obj is not None and slots & {"obj", "obj@"}):
+            return frame, obj
+    if fitting:
+        return fitting[0], obj
     if pos == "VERB" and lemma in REPORTING_VERBS and obliged_clause(token) is not None:
         return MUST_FRAME, None  # "Russia said that Sudan must return the helicopter": a demand
     return None, None
