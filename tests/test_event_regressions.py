@@ -242,3 +242,11 @@ def test_an_arrest_warrant_is_coercion_of_those_it_names(analyze):
     a = analyze("A court in Peru issued arrest warrants for three Chilean executives.", published="2024-03-05")
     assert [(e["type"], e["cameo"], [t["country"] for t in e["target"]]) for e in a["events"]] == \
         [("COERCE", "173", ["CHL"])], _events(a)
+
+
+def test_a_people_qualified_by_another_state_are_that_states_people(analyze):
+    a = analyze("Bosnian Serbs demanded a truce with the government in Sarajevo on Monday.", published="1994-03-05")
+    assert "BIHCVL" in {x["id"] for x in a["actors"]} and "SRBCVL" not in {x["id"] for x in a["actors"]}
+    b = analyze("Thousands of Turkish Kurds marched in Diyarbakir on Sunday.", published="2016-03-05")
+    assert "TURCVL" in {x["id"] for x in b["actors"]}, [x["id"] for x in b["actors"]]
+    assert [(e["type"], [s["country"] for s in e["source"]]) for e in b["events"]] == [("PROTEST", ["TUR"])]

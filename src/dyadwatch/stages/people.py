@@ -276,10 +276,16 @@ def peoples_of_states(analysis: Analysis, reg: Registry) -> None:
         plurals = {d for d in reg.kb.countries[actor.country].demonyms if d.endswith("s")}
         if token.text not in plurals or any(t.text in plurals for t in doc[token.i + 1:token.i + 2]):
             continue
-        people = reg.get(f"{actor.country}CVL", name=f"{reg.kb.countries[actor.country].name} (civilians)",
-                         kind="group", country=actor.country, sector="CVL")
+        # "Bosnian Serbs", "Kosovo Albanians": a people qualified by another state are that state's people
+        home = next((a for c in token.lefts if c.dep_ in {"amod", "compound", "nmod"}
+                     and (a := analysis.token_actor.get(c.i)) is not None and a.kind == "country"
+                     and a.country != actor.country), None)
+        iso = home.country if home is not None else actor.country
+        people = reg.get(f"{iso}CVL", name=f"{reg.kb.countries[iso].name} (civilians)", kind="group", country=iso,
+                         sector="CVL")
         actor.mentions = [m for m in actor.mentions if m.start != token.idx]
         reg.mention(people, doc[token.i:token.i + 1])
+        analysis.token_actor[token.i] = people
         if not actor.mentions:
             del reg.by_id[actor.id]
 
