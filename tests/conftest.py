@@ -39,3 +39,18 @@ def db(tmp_path) -> Path:
 def needs_shared(path: Path):
     return pytest.mark.skipif(not path.exists(), reason=f"{path} is absent: the shared seed and benchmarks live "
                               "beside the checkout as ../shared (see DEVELOPERS.md)")
+
+
+def store_of(pipeline, path: Path, articles: list[tuple[str | None, str]], *, commit_after: int | None = None) -> Path:
+    """A store at `path` holding the analyses of (published, text) articles, ids a0, a1...; committed once
+    after article `commit_after` (two batches) and at the end."""
+    from dyadwatch.model import Document
+    from dyadwatch.readers._base import clean_text
+    from dyadwatch.store import Store
+
+    with Store.open(path) as s:
+        for i, (published, text) in enumerate(articles):
+            s.add(pipeline.analyze(Document(text=clean_text(text), id=f"a{i}", published=published)))
+            if i == commit_after:
+                s.commit()
+    return path

@@ -7,10 +7,10 @@ from collections import Counter
 
 import pytest
 
-from dyadwatch.model import Document
-from dyadwatch.readers._base import clean_text
 from dyadwatch.store import Store, aggregates, queries
 from dyadwatch.store.profile import dyad_profile
+
+from .conftest import store_of
 
 ARTICLES = [
     ("2023-11-02", "Brazil and Argentina condemned Chile on Thursday over the closure of the border crossing."),
@@ -27,13 +27,8 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def path(pipeline, tmp_path_factory):
-    path = tmp_path_factory.mktemp("aggregates") / "a.duckdb"
-    with Store.open(path) as s:
-        for i, (published, text) in enumerate(ARTICLES):
-            s.add(pipeline.analyze(Document(text=clean_text(text), id=f"d{i}", published=published)))
-            if i == 3:
-                s.commit()  # two batches: the sums of the second are added to those of the first
-    return path
+    # two batches: the sums of the second are added to those of the first
+    return store_of(pipeline, tmp_path_factory.mktemp("aggregates") / "a.duckdb", ARTICLES, commit_after=3)
 
 
 def _tables(store: Store) -> dict[str, list]:
@@ -83,7 +78,7 @@ def test_profile_figures_are_those_of_the_events_themselves(path):
 
 def test_near_duplicates_and_undated_events_count_as_the_profile_says(path):
     with Store.open(path, read_only=True) as store:
-        assert store.con.execute("SELECT count(*) FROM event_dyads WHERE doc_id = 'd5'").fetchone()[0] == 0
+        assert store.con.execute("SELECT count(*) FROM event_dyads WHERE doc_id = 'a5'").fetchone()[0] == 0
         months = dict(store.con.execute("SELECT month, sum(events) FROM dyad_months GROUP BY month").fetchall())
         assert "unknown" in months, "the undated document's events have no month"
         assert "2019" not in "".join(months), "a year alone is not a month"

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from dyadwatch.model import Document
-from dyadwatch.readers._base import clean_text
 from dyadwatch.stages.events import dimensions_of
 from dyadwatch.store import Store
 from dyadwatch.store.profile import dyad_profile
+
+from .conftest import store_of
 
 
 def _deps(analysis: dict) -> set[tuple[str, str, str]]:
@@ -74,11 +74,7 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def store(pipeline, tmp_path_factory):
-    path = tmp_path_factory.mktemp("profile") / "p.duckdb"
-    with Store.open(path) as s:
-        for i, (published, text) in enumerate(ARTICLES):
-            s.add(pipeline.analyze(Document(text=clean_text(text), id=f"a{i}", published=published)))
-        s.commit()
+    path = store_of(pipeline, tmp_path_factory.mktemp("profile") / "p.duckdb", ARTICLES)
     with Store.open(path, read_only=True) as s:
         yield s
 

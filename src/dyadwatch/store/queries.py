@@ -49,25 +49,32 @@ def events(store: Store, *, dyad: tuple[str, str] | None = None, since: str | No
         where.append("((list_contains(e.source_countries, ?) AND list_contains(e.target_countries, ?)) OR "
                      "(list_contains(e.source_countries, ?) AND list_contains(e.target_countries, ?)))")
         params += [a, b, b, a]
-    if since:
-        where.append("coalesce(e.date, CAST(d.published AS VARCHAR)) >= ?")
-        params.append(since)
-    if until:
-        where.append("left(coalesce(e.date, CAST(d.published AS VARCHAR)), ?) <= ?")
-        params += [len(until), until]
-    if type_:
-        where.append("e.type = ?")
-        params.append(type_.upper())
+    more, values = _period_and_type("coalesce(e.date, CAST(d.published AS VARCHAR))", "e.type", since, until, type_)
+    where, params = where + more, params + values
     sql = f"""
-        SELECT e.id, e.date, e.type, e.cameo, e.score,
-               array_to_string(e.source_countries, '+') AS source,
-               array_to_string(e.target_countries, '+') AS target,
-               e.status, e.act, e.context, round(e.confidence, 2) AS confidence, e.doc_id, e.start_char, e.end_char,
-               e.evidence{", d.published, e.quad_class, e.dimension" if with_published else ""}
+        SELECT {EVENT_LISTING}{", d.published, e.quad_class, e.dimension" if with_published else ""}
         FROM events e JOIN documents d ON d.id = e.doc_id
         WHERE {' AND '.join(where)}
         ORDER BY e.date NULLS LAST, e.id"""
     return _rows(store, sql + (f" LIMIT {int(limit)}" if limit else ""), params)
+
+
+def _period_and_type(when: str, kind: str, since: str | None, until: str | None, type_: str | None
+                     ) -> tuple[list[str], list[Any]]:
+    """The conditions of a listing's period (on `when`, the date an event is listed under: its own, else its
+    document's; `until` compares at its own precision) and PLOVER type (the column `kind`)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if since:
+        where.append(f"{when} >= ?")
+        params.append(since)
+    if until:
+        where.append(f"left({when}, ?) <= ?")
+        params += [len(until), until]
+    if type_:
+        where.append(f"{kind} = ?")
+        params.append(type_.upper())
+    return where, params
 
 
 def _dyad_events(store: Store, dyad: tuple[str, str], *, since: str | None, until: str | None, type_: str | None,
@@ -75,16 +82,8 @@ def _dyad_events(store: Store, dyad: tuple[str, str], *, since: str | None, unti
     """`events` of one pair over the originals, found in `event_dyads` (see store.aggregates): the pair's rows
     are filtered, sorted and cut there, and only the events returned are read in full."""
     a, b = sorted(c.upper() for c in dyad)
-    where, params = ["a = ?", "b = ?"], [a, b]
-    if since:
-        where.append("day >= ?")
-        params.append(since)
-    if until:
-        where.append("left(day, ?) <= ?")
-        params += [len(until), until]
-    if type_:
-        where.append("type = ?")
-        params.append(type_.upper())
+    more, values = _period_and_type("day", "type", since, until, type_)
+    where, params = ["a = ?", "b = ?", *more], [a, b, *values]
     found = store.con.execute(f"""
         SELECT event_id, doc_id FROM event_dyads WHERE {' AND '.join(where)}
         ORDER BY date NULLS LAST, event_id {f"LIMIT {int(limit)}" if limit else ""}""", params).fetchall()
