@@ -250,3 +250,18 @@ def test_a_people_qualified_by_another_state_are_that_states_people(analyze):
     b = analyze("Thousands of Turkish Kurds marched in Diyarbakir on Sunday.", published="2016-03-05")
     assert "TURCVL" in {x["id"] for x in b["actors"]}, [x["id"] for x in b["actors"]]
     assert [(e["type"], [s["country"] for s in e["source"]]) for e in b["events"]] == [("PROTEST", ["TUR"])]
+
+
+def test_contributing_troops_and_evacuating_settlements_are_coded(analyze):
+    a = analyze("Canada contributed 500 troops to the peacekeeping force in Haiti last year.", published="2005-03-05")
+    assert [(e["type"], e["cameo"], [t["country"] for t in e["target"]]) for e in a["events"]] == \
+        [("AID", "074", ["HTI"])], _events(a)
+    b = analyze("Israel evacuated all settlements in the Gaza Strip in August.", published="2005-09-05")
+    assert [(e["type"], e["cameo"]) for e in b["events"]] == [("RETREAT", "0874")], _events(b)
+
+
+def test_releasing_someone_named_is_a_release_and_a_statement_is_not(analyze):
+    a = analyze("Iran released the French journalist Clotilde Reiss on Sunday.", published="2010-05-16")
+    assert ("RETREAT", "0841") in {(e["type"], e["cameo"]) for e in a["events"]}, _events(a)
+    b = analyze("Iran released a statement on the talks with France on Sunday.", published="2010-05-16")
+    assert not [e for e in b["events"] if e["cameo"] == "0841"], _events(b)
