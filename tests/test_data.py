@@ -11,7 +11,7 @@ from dyadwatch import kb
 
 PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
-TABLES = ["countries.tsv", "organizations.tsv", "leaders.tsv", "places.tsv", "titles.tsv", "cameo.tsv",
+TABLES = ["countries.tsv", "organizations.tsv", "leaders.tsv", "leaders_history.tsv", "places.tsv", "titles.tsv", "cameo.tsv",
           "verbs.tsv", "dimensions.tsv", "units.tsv"]
 
 
@@ -109,3 +109,11 @@ def test_units_compile_and_have_positive_factors():
     rows = kb.read_table("units.tsv")[1]
     assert len(unit_patterns()) == len(rows) and len({r["words"] for r in rows}) == len(rows)
     assert all(float(r["factor"]) > 0 and r["unit"] for r in rows)
+
+
+def test_a_name_several_office_holders_share_is_resolved_by_the_date():
+    base = kb.load()
+    assert base.holder_of_name(["george-h-w-bush", "george-w-bush"], "1991-02-01") == "george-h-w-bush"
+    assert base.holder_of_name(["george-h-w-bush", "george-w-bush"], "2003-03-20") == "george-w-bush"
+    assert base.holder_of_name(["george-h-w-bush", "george-w-bush"], "1997-06-01") == "george-h-w-bush"
+    assert base.holder("FRA", "head_of_state", "1990-01-01").person_id == "francois-mitterrand"

@@ -265,3 +265,11 @@ def test_releasing_someone_named_is_a_release_and_a_statement_is_not(analyze):
     assert ("RETREAT", "0841") in {(e["type"], e["cameo"]) for e in a["events"]}, _events(a)
     b = analyze("Iran released a statement on the talks with France on Sunday.", published="2010-05-16")
     assert not [e for e in b["events"] if e["cameo"] == "0841"], _events(b)
+
+
+def test_office_holders_of_earlier_decades_are_known_by_the_articles_date(analyze):
+    a = analyze("President Bush warned Iraq on Monday to withdraw from Kuwait.", published="1990-11-05")
+    assert {(x["name"], x["country"]) for x in a["actors"] if x["kind"] == "person"} == {("George H. W. Bush", "USA")}
+    b = analyze("President Bush warned Iraq on Monday to disarm.", published="2002-11-05")
+    assert {x["name"] for x in b["actors"] if x["kind"] == "person"} == {"George W. Bush"}
+    assert any(e["type"] == "THREATEN" and [s["country"] for s in e["source"]] == ["USA"] for e in b["events"])

@@ -126,9 +126,22 @@ class KnowledgeBase:
         past = [t for t in terms if day and t.start <= day]
         return max(past, key=lambda t: t.start) if past else None
 
+    def holder_of_name(self, person_ids: list[str], day: str | None) -> str:
+        """Of people who share a name, the one in office on `day`, else the one whose office began last before
+        it, else the first."""
+        serving = [p for p in person_ids if any(t.covers(day) for t in self.terms_for(p))]
+        if serving:
+            return serving[0]
+        began = [(max(t.start for t in self.terms_for(p) if t.start <= day), p) for p in person_ids
+                 if day and any(t.start <= day for t in self.terms_for(p))]
+        return max(began)[1] if began else person_ids[0]
+
     def holder(self, country: str, role: str, day: str | None) -> Term | None:
         """Who held `role` in `country` on `day`."""
         return next((t for t in self._by_office.get((country, role), []) if t.covers(day)), None)
+
+
+LEADER_TABLES = ("leaders.tsv", "leaders_history.tsv")
 
 
 @lru_cache(maxsize=1)
@@ -143,9 +156,10 @@ def load() -> KnowledgeBase:
         o = Organization(row["id"], row["name"], split(row["aliases"]), row["kind"] or "organization",
                          row["sector"] or None, row["country"] or None, row["parent"] or None)
         kb.organizations[o.id] = o
-    for row in read_table("leaders.tsv")[1]:
-        kb.terms.append(Term(row["person_id"], row["name"], split(row["aliases"]), row["country"], row["role"],
-                             row["sector"] or "GOV", row["start"], row["end"] or None))
+    for table in LEADER_TABLES:  # today's office holders, then those of terms begun before 2013
+        for row in read_table(table)[1]:
+            kb.terms.append(Term(row["person_id"], row["name"], split(row["aliases"]), row["country"], row["role"],
+                                 row["sector"] or "GOV", row["start"], row["end"] or None))
     return kb
 
 

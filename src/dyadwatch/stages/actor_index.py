@@ -56,7 +56,12 @@ def phrase_table() -> dict[str, Entry]:
             add(name, Entry("metonym", c.iso3))
     for t in kb.terms:
         for name in [t.name, *t.aliases]:
-            add(name, Entry("person", t.person_id))
+            known = table.get(name.strip())
+            if known is not None and known.kind == "person" and t.person_id not in known.key.split("|"):
+                # "Bush", "Clinton": several office holders go by the name; the article's date decides
+                table[name.strip()] = Entry("person", f"{known.key}|{t.person_id}")
+            else:
+                add(name, Entry("person", t.person_id))
     for name in kbase.curated_places():
         add(name, Entry("place", name))
     return table
@@ -166,7 +171,11 @@ class Registry:
         return actor
 
     def person(self, person_id: str) -> Actor:
+        """The person of a knowledge-base id; of several ids ("a|b", a name they share), the one in office on
+        the article's date, else the one whose office began last before it, else the first."""
         day = self.analysis.document.published
+        if "|" in person_id:
+            person_id = self.kb.holder_of_name(person_id.split("|"), day)
         term = self.kb.office_on(person_id, day)
         terms = self.kb.terms_for(person_id)
         actor = self.get(f"person:{person_id}", name=terms[0].name, kind="person",

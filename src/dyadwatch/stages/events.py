@@ -55,7 +55,8 @@ UNDIRECTED_TYPES = {"AGREE", "RETREAT", "CONCEDE", "MOBILIZE", "REJECT"}
 # strike", "has been in talks"); any other governor ("condemned the attack") says something about an act
 # by someone else.
 ASKING_VERBS = {"urge", "press", "ask", "call", "invite", "encourage", "persuade", "pressure", "push", "implore",
-                "beg", "appeal", "request", "exhort", "lobby", "tell", "order", "instruct", "advise"}
+                "beg", "appeal", "request", "exhort", "lobby", "tell", "order", "instruct", "advise", "warn", "force",
+                "compel", "oblige", "challenge", "allow", "permit", "authorize", "authorise"}
 
 
 def _supports(lemma: str) -> bool:
