@@ -154,8 +154,15 @@ def test_a_killed_ingest_leaves_no_half_stored_document_and_a_rerun_completes(tm
             break
         time.sleep(0.02)
     assert proc.poll() is None, "the ingest ended before it could be killed; make the corpus larger"
+    import psutil
+
+    workers = psutil.Process(proc.pid).children(recursive=True)
+    assert workers, "the ingest runs its analysis in worker processes"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    # its worker processes notice and end instead of waiting for work forever
+    gone, alive = psutil.wait_procs(workers, timeout=15)
+    assert not alive, f"worker processes left behind: {[p.pid for p in alive]}"
     with Store.open(db) as store:  # recovery from the write-ahead log happens here
         partial = store.counts()["documents"]
         orphans = store.con.execute("SELECT count(*) FROM events e WHERE e.doc_id NOT IN (SELECT id FROM documents)"

@@ -16,6 +16,8 @@ from __future__ import annotations
 import importlib
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -41,8 +43,18 @@ def worker_count(requested: int | str | None = None) -> int:
     return max(1, int(value))
 
 
+def _watch_parent(parent: int) -> None:
+    """End this worker once the process that started it is gone (killed with SIGKILL, or by the OOM killer),
+    instead of waiting forever for work that will not come."""
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(0)
+
+
 def _init(names: list[str]) -> None:
     global _PIPELINE
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True, name="dyadwatch-parent-watch").start()
     for module in filter(None, os.environ.get("DYADWATCH_PLUGINS", "").split(",")):
         importlib.import_module(module.strip())
     _PIPELINE = Pipeline(names)
