@@ -273,3 +273,10 @@ def test_office_holders_of_earlier_decades_are_known_by_the_articles_date(analyz
     b = analyze("President Bush warned Iraq on Monday to disarm.", published="2002-11-05")
     assert {x["name"] for x in b["actors"] if x["kind"] == "person"} == {"George W. Bush"}
     assert any(e["type"] == "THREATEN" and [s["country"] for s in e["source"]] == ["USA"] for e in b["events"])
+
+
+def test_an_ethnic_group_is_the_people_of_the_state_it_lives_in(analyze):
+    a = analyze("Several hundred ethnic Hungarians demonstrated on Sunday in Slovakia.", published="2009-06-05")
+    assert "SVKCVL" in {x["id"] for x in a["actors"]} and "HUNCVL" not in {x["id"] for x in a["actors"]}
+    b = analyze("Thousands of Hungarians demonstrated in Budapest on Sunday.", published="2009-06-05")
+    assert "HUNCVL" in {x["id"] for x in b["actors"]}
