@@ -280,3 +280,12 @@ def test_an_ethnic_group_is_the_people_of_the_state_it_lives_in(analyze):
     assert "SVKCVL" in {x["id"] for x in a["actors"]} and "HUNCVL" not in {x["id"] for x in a["actors"]}
     b = analyze("Thousands of Hungarians demonstrated in Budapest on Sunday.", published="2009-06-05")
     assert "HUNCVL" in {x["id"] for x in b["actors"]}
+
+
+def test_who_did_what_is_investigated_is_accused_not_who_suffered_it(analyze):
+    a = analyze("Bosnia is investigating alleged abuses by Bosnian militants against Croat civilians.",
+                published="1996-06-05")
+    accused = [[t["country"] for t in e["target"]] for e in a["events"] if e["type"] == "ACCUSE"]
+    assert accused == [["BIH"]], _events(a)
+    b = analyze("Germany condemned the attacks by Hamas against Israel on Saturday.", published="2023-10-08")
+    assert [[t["country"] for t in e["target"]] for e in b["events"] if e["type"] == "ACCUSE"] == [["PSE"]]

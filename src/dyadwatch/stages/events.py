@@ -411,11 +411,13 @@ def find_events(analysis: Analysis) -> None:
                 target = [a for n in nouns for c in n.children if c.dep_ in {"acl", "ccomp"}
                           for subj in c.children if subj.dep_ in {"nsubj", "nsubjpass"}
                           for a in actors_at(analysis, subj) if a not in source]
-        if not target and code.plover == "ACCUSE":
-            # "investigating alleged war crimes by Croatian extremists", "an inquiry into crimes committed by X"
+        if code.plover == "ACCUSE":
+            # "investigating alleged war crimes by Croatian extremists", "an inquiry into crimes committed by X",
+            # "condemned attacks by Hamas against Israel": who did it is accused, not who suffered it
             nouns = ([obj] if obj is not None else []) + list(prep_objects(token, {"into", "of"}))
             nouns += [p for n in list(nouns) for p in prep_objects(n, {"into"})]
-            target = [a for n in nouns for a in doer_of(analysis, n) if a not in source]
+            doers = [a for n in nouns for a in doer_of(analysis, n) if a not in source]
+            target = doers or target
         if not target and code.plover in {"CONCEDE", "RETREAT", "COERCE"}:
             # "lifted the curfew in Montenegro", "imposed martial law in Darfur": the place acted upon
             target = [p for p in places_within(analysis, token) + (places_within(analysis, obj) if obj is not None
