@@ -65,3 +65,25 @@ def test_shared_benchmarks_stay_at_or_above_their_floors(pipeline, name):
     floors = FLOORS[name]
     for key, floor in floors.items():
         assert result[key] >= floor, f"{name} {key}: {result[key]} fell below its floor {floor}"
+
+
+WINDOW = 45  # characters: longer than any name the records share with our data ("Democratic People's Republic of Korea")
+
+
+@pytest.mark.parametrize("name", ["plover", "petrarch"])
+def test_no_benchmark_sentence_is_copied_into_the_project(name):
+    """The public gold records are read from ../shared, never copied: no run of WINDOW characters of a record's
+    text appears in the project's code, data, tests, gold articles or demo corpus."""
+    path = SHARED / "benchmarks" / benchmarks.READERS[name][1]
+    if not path.exists():
+        pytest.skip(needs_shared(path).kwargs["reason"])
+    files = [p for folder in ("src", "tests", "demo", "bench") for p in (ROOT / folder).rglob("*")
+             if p.is_file() and p.suffix in {".py", ".tsv", ".txt", ".md", ".json", ".jsonl", ".html", ".xml"}]
+    ours = {p: " ".join(p.read_text("utf-8", errors="ignore").split()) for p in files}
+    copied = set()
+    for record in benchmarks.READERS[name][0](path):
+        text = " ".join(record.text.split())
+        for i in range(0, max(1, len(text) - WINDOW + 1), 5):
+            piece = text[i:i + WINDOW]
+            copied |= {(str(p.relative_to(ROOT)), piece) for p, body in ours.items() if len(piece) == WINDOW and piece in body}
+    assert not copied, sorted(copied)[:10]

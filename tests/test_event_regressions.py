@@ -60,23 +60,23 @@ def test_an_unresolved_doer_is_no_licence_to_guess(analyze):
 
 
 def test_a_refused_act_is_a_rejection_not_the_act(analyze):
-    a = analyze("The Greek government has refused to commit to any direct assistance to Serbia.", published="2003-03-01")
+    a = analyze("The Danish government has so far refused to commit fresh assistance to Moldova.", published="2003-03-01")
     kinds = {(e["type"], e["cameo"][:2], e["act"]) for e in a["events"]}
     assert ("REJECT", "12", "AID") in kinds, kinds
     assert not [e for e in a["events"] if e["type"] == "AID"]
-    b = analyze("Jordan says it will not accept any more refugees from Iraq.", published="2003-03-01")
+    b = analyze("Lebanon says it will not take in further refugees from Syria.", published="2003-03-01")
     assert not [e for e in b["events"] if e["type"] == "AID"]
 
 
 def test_a_demanded_act_is_demanded_of_its_doer(analyze):
-    a = analyze("Lithuania's parliament has demanded an immediate admission by Moscow of the 1991 killings.",
+    a = analyze("Estonia's parliament has demanded a full admission by Moscow of the 1944 deportations.",
                 published="2000-01-01")
     assert [e for e in a["events"] if e["type"] == "REQUEST"
             and {t["country"] for t in e["target"]} == {"RUS"}], a["events"]
 
 
 def test_an_inquiry_targets_the_doer_of_what_it_looks_into(analyze):
-    a = analyze("Bosnia is investigating alleged war crimes by Serbian paramilitaries, an official said.",
+    a = analyze("Bosnia is investigating reported abuses by Serbian paramilitaries, an official said.",
                 published="2000-01-01")
     assert [e for e in a["events"] if e["type"] == "ACCUSE" and "SRB" in {t["country"] for t in e["target"]}], \
         a["events"]
@@ -90,10 +90,10 @@ def test_a_titled_name_the_model_calls_an_organisation_is_a_person(analyze):
 
 
 def test_a_judge_belongs_to_the_one_state_of_the_sentence(analyze):
-    a = analyze("Judge Alejandro Rivera opened fraud investigations against 28 Chilean government officials.",
+    a = analyze("Judge Marta Quiroga opened bribery inquiries against 14 Bolivian customs officials.",
                 published="2000-01-01")
-    judge = [x for x in a["actors"] if x["name"] == "Alejandro Rivera"]
-    assert judge and (judge[0]["country"], judge[0]["sector"]) == ("CHL", "JUD")
+    judge = [x for x in a["actors"] if x["name"] == "Marta Quiroga"]
+    assert judge and (judge[0]["country"], judge[0]["sector"]) == ("BOL", "JUD")
 
 
 def test_the_of_of_a_withdrawal_names_who_withdraws(analyze):
@@ -114,9 +114,9 @@ def test_a_reimposed_blockade_is_imposed_by_the_subject(analyze):
 
 
 def test_the_recipient_of_an_objects_relation_is_the_target(analyze):
-    a = analyze("The United States suspended part of a military aid program for Bosnia on Friday.",
+    a = analyze("Canada suspended part of a training aid program for Haiti on Friday.",
                 published="1996-01-01")
-    assert [e for e in a["events"] if e["type"] == "SANCTION" and "BIH" in {t["country"] for t in e["target"]}], \
+    assert [e for e in a["events"] if e["type"] == "SANCTION" and "HTI" in {t["country"] for t in e["target"]}], \
         a["events"]
 
 
@@ -161,7 +161,7 @@ def test_an_arrival_for_a_visit_is_one_visit(analyze):
 
 
 def test_rebels_in_a_country_are_its_rebels_but_fighters_may_be_foreign(analyze):
-    a = analyze("Rebels in Mali on Wednesday dismissed an appeal from the government to lay down their arms.",
+    a = analyze("Rebels in Mali on Friday turned down a plea from the government to give up their weapons.",
                 published="2012-05-01")
     assert any(x["id"] == "MLIREB" for x in a["actors"])
     b = analyze("Fighters in Syria attacked a convoy on Monday.", published="2015-05-01")
@@ -169,7 +169,7 @@ def test_rebels_in_a_country_are_its_rebels_but_fighters_may_be_foreign(analyze)
 
 
 def test_an_official_is_not_taken_for_a_citizen_of_the_state_acted_on(analyze):
-    a = analyze("President Hollis has threatened further action against Russia.", published="2004-01-01")
+    a = analyze("President Hollis has threatened new measures against Russia.", published="2004-01-01")
     person = [x for x in a["actors"] if x["kind"] == "person"]
     assert person and person[0]["country"] != "RUS"
 
@@ -187,13 +187,13 @@ def test_a_reduced_passive_of_force_with_no_agent_is_coded_to_its_place(analyze)
 
 
 def test_a_compound_triggers_slots_are_its_heads(analyze):
-    a = analyze("Oman launched a mediation effort on Saturday between Iran and Saudi Arabia.", published="2016-01-09")
+    a = analyze("Oman began a mediation bid on Sunday between Iran and Saudi Arabia.", published="2016-01-09")
     hits = [e for e in a["events"] if e["cameo"] == "045"]
     assert hits and {t["country"] for t in hits[0]["target"]} == {"IRN", "SAU"}
 
 
 def test_two_states_upgrading_their_ties_is_one_reciprocal_event(analyze):
-    a = analyze("Chile and Bolivia have upgraded their diplomatic ties to ambassadorial level.", published="2000-01-01")
+    a = analyze("Chile and Bolivia have upgraded their diplomatic relations to ambassadorial level.", published="2000-01-01")
     hits = [e for e in a["events"] if e["type"] == "SUPPORT"]
     assert len(hits) == 1 and {s["country"] for s in hits[0]["source"]} == {"CHL", "BOL"}
 
@@ -245,7 +245,7 @@ def test_an_arrest_warrant_is_coercion_of_those_it_names(analyze):
 
 
 def test_a_people_qualified_by_another_state_are_that_states_people(analyze):
-    a = analyze("Bosnian Serbs demanded a truce with the government in Sarajevo on Monday.", published="1994-03-05")
+    a = analyze("Bosnian Serbs called for a ceasefire with the government in Sarajevo on Monday.", published="1994-03-05")
     assert "BIHCVL" in {x["id"] for x in a["actors"]} and "SRBCVL" not in {x["id"] for x in a["actors"]}
     b = analyze("Thousands of Turkish Kurds marched in Diyarbakir on Sunday.", published="2016-03-05")
     assert "TURCVL" in {x["id"] for x in b["actors"]}, [x["id"] for x in b["actors"]]
@@ -289,3 +289,10 @@ def test_who_did_what_is_investigated_is_accused_not_who_suffered_it(analyze):
     assert accused == [["BIH"]], _events(a)
     b = analyze("Germany condemned the attacks by Hamas against Israel on Saturday.", published="2023-10-08")
     assert [[t["country"] for t in e["target"]] for e in b["events"] if e["type"] == "ACCUSE"] == [["PSE"]]
+
+
+def test_the_same_day_is_the_last_day_named_not_the_last_year(analyze):
+    a = analyze("Kenya's president said on Tuesday that exports fell in 2023. On the same day, Ethiopian troops "
+                "crossed into Somalia.", published="2024-03-08")
+    same = [d for d in a["dates"] if d["text"].lower().startswith("on the same day")]
+    assert same and same[0]["value"] == "2024-03-05", a["dates"]

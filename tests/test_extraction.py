@@ -130,7 +130,7 @@ def test_visit_talks_and_aid_are_coded_with_direction_and_date(analyze):
 
 
 @pytest.mark.parametrize("text, cameo, act", [
-    ("Pakistan threatened to break off diplomatic relations with Congo.", "1313", "SANCTION"),
+    ("Peru threatened to cut off diplomatic relations with Bolivia.", "1313", "SANCTION"),
     ("Nigeria announced that it will withdraw its peacekeepers from Chad unless talks resume.", "136", "RETREAT"),
     ("Beijing would retaliate against Taiwan with sanctions if Taipei moves toward independence.", "13", "ASSAULT"),
     ("China threatened to impose sanctions on Lithuania.", "1312", "SANCTION"),
@@ -278,17 +278,17 @@ def test_a_name_modifying_a_site_is_a_place_not_a_person(analyze):
 
 
 def test_sector_actors_from_a_country_and_an_agent_noun(analyze):
-    result = analyze("Senior Hungarian and Romanian officials agreed on Wednesday to cooperate. "
+    result = analyze("Senior Slovak and Hungarian officials agreed on Thursday to work together. "
                      "Kenyan protesters marched in Nairobi while Russian troops left.")
     ids = {a["id"]: (a["country"], a["sector"]) for a in result["actors"]}
-    assert ids["HUNGOV"] == ("HUN", "GOV") and ids["ROUGOV"] == ("ROU", "GOV")
+    assert ids["HUNGOV"] == ("HUN", "GOV") and ids["SVKGOV"] == ("SVK", "GOV")
     assert ids["KENCVL"] == ("KEN", "CVL") and ids["RUSMIL"] == ("RUS", "MIL")
     agree = next(e for e in result["events"] if e["type"] == "AGREE")
-    assert {a["country"] for a in agree["source"]} == {"HUN", "ROU"}
+    assert {a["country"] for a in agree["source"]} == {"HUN", "SVK"}
 
 
 def test_force_nouns_as_modifiers_are_no_events_and_a_struck_site_gives_the_target(analyze):
-    games = analyze("French and Egyptian warships on Monday launched ten days of war games.")
+    games = analyze("Greek and Cypriot frigates on Tuesday began a week of war games.")
     assert not any(e["type"] == "ASSAULT" for e in games["events"])
     strike = analyze("Israeli warplanes struck the defence ministry in Damascus in July.", published="2025-08-21")
     (event,) = strike["events"]
@@ -308,10 +308,10 @@ def test_the_same_day_counts_from_the_date_named_before(analyze):
 
 
 def test_partitives_and_organisations_give_sources(analyze):
-    result = analyze("A group of Moroccan diplomats held talks with Algeria. UN helicopters evacuated civilians "
+    result = analyze("A group of Tunisian diplomats held talks with Libya. UN helicopters evacuated civilians "
                      "from Sudan.")
     consult = next(e for e in result["events"] if e["type"] == "CONSULT")
-    assert [a["country"] for a in consult["source"]] == ["MAR"]
+    assert [a["country"] for a in consult["source"]] == ["TUN"]
 
 
 @pytest.mark.parametrize("text, kind, source, target, status", [
@@ -397,7 +397,8 @@ def test_a_date_qualifying_another_noun_does_not_date_the_act(analyze):
 
 
 @pytest.mark.parametrize("text, source, target", [
-    ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", "ALB", "SRB"),
+    # an ethnic group is the people of the state it lives in (its name's state is another)
+    ("Several hundred ethnic Hungarians demonstrated on Sunday in Romania.", "ROU", "ROU"),
     ("Egyptian demonstrators rioted after the vote.", "EGY", "EGY"),
 ])
 def test_a_protest_without_a_stated_target_is_aimed_at_the_authorities(analyze, text, source, target):
@@ -411,8 +412,8 @@ def test_compound_event_nouns_are_their_own_entries(analyze):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The PRC on Tuesday demanded that the US cancel plans to sell weapons to Taiwan.", ("CHN", "USA")),
-    ("Russia said on Tuesday that Sudan must return a helicopter.", ("RUS", "SDN")),
+    ("The PRC on Friday demanded that the US drop plans to send drones to Taiwan.", ("CHN", "USA")),
+    ("Turkey said on Monday that Greece must return a seized trawler.", ("TUR", "GRC")),
     ("Zelensky said Ukraine must get security guarantees.", None),  # a state's own duty is no demand
 ])
 def test_demands_that_another_state_do_something(analyze, text, expected):
@@ -424,7 +425,7 @@ def test_demands_that_another_state_do_something(analyze, text, expected):
 def test_an_appositive_names_the_head_and_a_title_modifier_beats_a_posting(analyze):
     scholz = analyze("His predecessor Olaf Scholz had refused to send them.", published="2025-05-28")
     assert [a["name"] for e in scholz["events"] for a in e["source"]] in ([], ["Olaf Scholz"])
-    petraeus = analyze("The US commander in Iraq, General David Petraeus, held talks with Lebanon's president.")
+    petraeus = analyze("The US commander in Syria, General David Petraeus, met Jordan's king.")
     assert next(a for a in petraeus["actors"] if a["name"] == "David Petraeus")["country"] == "USA"
     signed = analyze("Defence Minister Boris Pistorius and his Ukrainian counterpart Rustem Umerov signed a "
                      "memorandum on joint production.", published="2025-05-28")
@@ -439,9 +440,9 @@ def test_acts_with_no_one_acted_upon_are_kept_and_a_named_but_unread_target_is_n
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Berlin rejected recent calls by Belarus's rulers for immediate economic aid.", ("REJECT", "DEU", "BLR")),
+    ("Paris rejected new calls by Mali's rulers for urgent budget aid.", ("REJECT", "FRA", "MLI")),
     ("Pakistan rejected a fresh offer from Afghanistan for direct talks.", ("REJECT", "PAK", "AFG")),
-    ("Security forces in Guinea have tortured scores of Liberian refugees.", ("ASSAULT", "GIN", "LBR")),
+    ("Security forces in Chad have tortured dozens of Sudanese refugees.", ("ASSAULT", "TCD", "SDN")),
 ])
 def test_proposers_partitives_and_institutions_in_a_state(analyze, text, expected):
     events = {(e["type"], e["source"][0]["country"], e["target"][0]["country"]) for e in analyze(text)["events"]}
@@ -449,7 +450,7 @@ def test_proposers_partitives_and_institutions_in_a_state(analyze, text, expecte
 
 
 @pytest.mark.parametrize("text, target", [
-    ("Palestinian leaders said they would boycott all official contact with the United States.", "USA"),
+    ("Venezuelan leaders said on Friday they would boycott all talks with the United States.", "USA"),
     ("Hamas threatened on Monday to resume attacks in Israel.", "ISR"),
 ])
 def test_announced_hostility_is_a_threat_with_its_target(analyze, text, target):
@@ -458,13 +459,13 @@ def test_announced_hostility_is_a_threat_with_its_target(analyze, text, target):
 
 
 def test_a_yielding_act_without_a_target_acts_upon_its_place(analyze):
-    (event,) = analyze("Serbia lifted a night curfew in Montenegro.")["events"]
-    assert (event["type"], event["source"][0]["country"], event["target"][0]["country"]) == ("CONCEDE", "SRB", "MNE")
+    (event,) = analyze("Georgia lifted an evening curfew in Abkhazia.")["events"]
+    assert (event["type"], event["source"][0]["country"], event["target"][0]["country"]) == ("CONCEDE", "GEO", "GEO")
 
 
 def test_a_verb_of_saying_sense_with_a_clause_is_no_act(analyze):
     assert analyze("Macron told reporters, while conceding there was no consensus at this stage.")["events"] == []
-    talks = analyze("U.S. and Russian negotiators return to Geneva this week for talks on missiles.")["events"]
+    talks = analyze("U.S. and Russian negotiators go back to Vienna this week for talks on warheads.")["events"]
     assert [({a["country"] for a in e["source"]}, e["type"]) for e in talks] == [({"USA", "RUS"}, "CONSULT")]
 
 

@@ -186,7 +186,7 @@ def find_actors(analysis: Analysis) -> None:
             if place is not None:
                 reg.mention(reg.place(place, name), span)
         elif span.label_ == "ORG" and _titled_name(span, reg):
-            bind_person(span, reg)  # "Nigerian junior foreign minister Dubem Oniya", tagged ORG by the model
+            bind_person(span, reg)  # "Ghanaian deputy trade minister Kofi Asante", tagged ORG by the model
         elif span.label_ == "ORG":
             reg.mention(_org_actor(span, reg), span)
         elif span.label_ == "PERSON":

@@ -332,6 +332,7 @@ def find_dates(analysis: Analysis) -> None:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     anchor: str | None = None  # the value of the last date the text named, for "a year earlier"
+    day_anchor: str | None = None  # the last full date it named, for "the same day", "the next day"
     for m in DATE_RE.finditer(text):
         surface = m.group(0).strip()
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
@@ -358,11 +359,15 @@ def find_dates(analysis: Analysis) -> None:
             # "the November vote", "the March summit": the occasion nearest the publication date
             month = next((MONTHS[w.lower().rstrip(".")] for w in core.split() if w.lower().rstrip(".") in MONTHS), None)
             ahead = month is not None and (month - ref.month) % 12 <= 6
-        value = resolve(surface, ref, order, ahead=ahead, anchor=anchor)
+        # "in November 2023 ... On the same day": a day counts from the last day named, not from a year
+        counted = day_anchor if day_anchor and re.search(r"\bday\b", core, re.I) else anchor
+        value = resolve(surface, ref, order, ahead=ahead, anchor=counted)
         if value is None:
             continue
         taken.append((start, end))
         found.append(DateMention(surface, value, start, end))
         if not value.endswith("X"):
             anchor = value
+            if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+                day_anchor = value
     analysis.dates = sorted(found, key=lambda d: d.start)

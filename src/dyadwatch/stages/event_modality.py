@@ -104,8 +104,8 @@ REFUSAL_CODES = {"04": "125", "05": "120", "057": "127", "06": "121", "061": "12
 
 
 def refusal_code(code, status: str, governor, codes) -> tuple:
-    """(code, act, status) with a refused cooperative act coded as the refusal: "refused to commit to any
-    direct assistance to the US", "will not accept more refugees" are CAMEO 12 (PLOVER REJECT) aimed at the
+    """(code, act, status) with a refused cooperative act coded as the refusal: "declined to pledge new
+    aid to the region", "will not accept more refugees" are CAMEO 12 (PLOVER REJECT) aimed at the
     act's target, not the assistance or the acceptance; the act is kept as `act`."""
     refused = governor.dep_ == "xcomp" and governor.head.lemma_.lower() in REFUSAL_HEADS
     aux = {c.lower_ for c in governor.children if c.dep_ == "aux"}

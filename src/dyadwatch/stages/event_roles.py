@@ -172,7 +172,7 @@ def partner_of(analysis: Analysis, noun) -> list[Actor]:
     "sanctions against Iran", "prohibit all aid to Albanian rebels", "part of an aid programme for Bosnia")."""
     found = [a for child in noun.children if child.dep_ == "prep" and child.lower_ in PARTNER_PREPS
              for pobj in child.children if pobj.dep_ == "pobj" for a in actors_at(analysis, pobj)]
-    if not found:  # "part of a military aid program for Bosnia": one "of" further
+    if not found:  # "half of a training aid scheme for Haiti": one "of" further
         found = [a for child in noun.children if child.dep_ == "prep" and child.lower_ == "of"
                  for pobj in child.children if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN"
                  for grand in pobj.children if grand.dep_ == "prep" and grand.lower_ in PARTNER_PREPS

@@ -359,7 +359,7 @@ def find_events(analysis: Analysis) -> None:
                 target += [a for c in token.children if c.dep_ == "dative" and c.pos_ != "ADP"
                            for a in actors_at(analysis, c)]
             else:
-                # "a mediation effort between the Emirates and Saudi Arabia": a compound's slots are its head's
+                # "a mediation bid between Kenya and Somalia": a compound's slots are its head's
                 holders = [token, token.head] if token.dep_ == "compound" else [token]
                 for pobj in (p for h in holders for p in prep_objects(h, {where})):
                     target += actors_at(analysis, pobj)
@@ -406,13 +406,13 @@ def find_events(analysis: Analysis) -> None:
                       and not any(same_side(a, b) for b in source)]
             if not target and obj is not None:  # "demanded an admission by Moscow", "Israel's withdrawal"
                 target = [a for a in doer_of(analysis, obj) if a not in source]
-            if not target:  # "insisted on its demands that Burundi's government grant ...": who is to grant
+            if not target:  # "pressed its demand that Kenya's government release ...": who is to release
                 nouns = ([obj] if obj is not None else []) + list(prep_objects(token, {"on", "for"}))
                 target = [a for n in nouns for c in n.children if c.dep_ in {"acl", "ccomp"}
                           for subj in c.children if subj.dep_ in {"nsubj", "nsubjpass"}
                           for a in actors_at(analysis, subj) if a not in source]
         if code.plover == "ACCUSE":
-            # "investigating alleged war crimes by Croatian extremists", "an inquiry into crimes committed by X",
+            # "investigating abuses by Bosnian militants", "an inquiry into crimes committed by X",
             # "condemned attacks by Hamas against Israel": who did it is accused, not who suffered it
             nouns = ([obj] if obj is not None else []) + list(prep_objects(token, {"into", "of"}))
             nouns += [p for n in list(nouns) for p in prep_objects(n, {"into"})]
