@@ -296,3 +296,13 @@ def test_the_same_day_is_the_last_day_named_not_the_last_year(analyze):
                 "crossed into Somalia.", published="2024-03-08")
     same = [d for d in a["dates"] if d["text"].lower().startswith("on the same day")]
     assert same and same[0]["value"] == "2024-03-05", a["dates"]
+
+
+def test_a_state_qualifying_an_institutions_name_is_its_country(analyze):
+    a = analyze("The Mexican Senate ratified the water treaty with Guatemala on Tuesday.", published="2019-03-05")
+    senate = [x for x in a["actors"] if x["name"].endswith("Senate")]
+    assert senate and (senate[0]["country"], senate[0]["sector"]) == ("MEX", "LEG")
+    assert any([s["country"] for s in e["source"]] == ["MEX"] for e in a["events"]), _events(a)
+    b = analyze("The US Congress voted on Thursday to lift the embargo on Cuba.", published="2019-03-05")
+    congress = [x for x in b["actors"] if x["name"].endswith("Congress")]
+    assert congress and (congress[0]["country"], congress[0]["sector"]) == ("USA", "LEG"), b["actors"]

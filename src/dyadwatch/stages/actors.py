@@ -54,6 +54,7 @@ COMPASS = re.compile(r"^(?:the\s+)?(north|south|east|west|central|northern|south
 
 ORG_SECTORS = [
     (re.compile(r"\b(army|military|armed forces|forces|navy|air force|police|guard|troops|command|militia)\b", re.I), "MIL"),
+    (re.compile(r"\b(congress|senate|duma|knesset|majlis|legislature|national assembly)\b", re.I), "LEG"),
     (re.compile(r"\b(ministry|government|cabinet|council|presidency|office|parliament|embassy|agency)\b", re.I), "GOV"),
     (re.compile(r"\b(university|institute|academy|school|college)\b", re.I), "EDU"),
     (re.compile(r"\b(museum|theatre|theater|opera|orchestra|gallery|library)\b", re.I), "CVL"),
@@ -109,6 +110,10 @@ def _country_in(span: Span, reg: Registry) -> str | None:
 def _org_actor(span: Span, reg: Registry) -> Actor:
     name = span.text
     country = _country_in(span, reg)
+    if country is None:  # "the US Congress", "Iran's Guardian Council": a state that qualifies the name
+        country = next((a.country for c in span.root.lefts if c.i < span.start and c.dep_ in
+                        {"compound", "amod", "poss", "nmod"} and (a := reg.analysis.token_actor.get(c.i)) is not None
+                        and a.kind in {"country", "government"} and a.country), None)
     sector = next((code for pattern, code in ORG_SECTORS if pattern.search(name)), None)
     return reg.get(f"org:{slug(name)}", name=name, kind="organization", country=country, sector=sector)
 
