@@ -107,3 +107,11 @@ def test_a_store_from_before_the_aggregates_is_upgraded_and_profiles_the_same(pa
         assert store.con.execute("SELECT count(*) FROM events WHERE dimension IS NULL").fetchone()[0] == 0
         after = {pair: dyad_profile(store, *pair) for pair in pairs}
     assert after == before
+
+
+def test_the_summed_tables_columns_are_those_of_the_schema(path):
+    with Store.open(path, read_only=True) as store:
+        for table, columns in aggregates.COLUMNS.items():
+            stored = [c for (c,) in store.con.execute("SELECT column_name FROM information_schema.columns WHERE "
+                                                      "table_name = ? ORDER BY ordinal_position", [table]).fetchall()]
+            assert stored == columns, table

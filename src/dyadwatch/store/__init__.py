@@ -6,7 +6,6 @@ batches), idempotent (a document whose content hash is stored is skipped) and ne
 
 from __future__ import annotations
 
-import importlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,10 @@ from ..model import Analysis
 from ..stages.dyads import event_dimension
 from . import aggregates, dedup
 from .bulk import insert_many
-from .schema import AFTER, MIGRATIONS
+from .schema import MIGRATIONS
+
+# run once in Python right after the migration of that name, in the same transaction
+AFTER = {"006_dyad_aggregates": aggregates.backfill}
 
 __all__ = ["Store", "AddResult", "analysis_rows", "rename_rows", "QUEUED_TABLES"]
 
@@ -198,8 +200,7 @@ class Store:
         for name, sql in todo:
             self.con.execute(sql)
             if name in AFTER:
-                module, function = AFTER[name].split(":")
-                getattr(importlib.import_module(module), function)(self.con)
+                AFTER[name](self.con)
             self.con.execute("INSERT INTO schema_migrations (name) VALUES (?)", [name])
         self.con.execute("COMMIT")
 

@@ -118,6 +118,11 @@ def document_rows(rows: dict[str, list[list]]) -> dict[str, list[list]]:
             "dyad_actors": [[a, b, actor, n] for (a, b, actor), n in taking.items()]}
 
 
+# the key and count columns of the tables `_upsert` adds to, in order (migration 006)
+COLUMNS = {"dyad_totals": ["a", "b", "documents", "ab_documents", "ba_documents", "sources"],
+           "dyad_actors": ["a", "b", "actor_id", "events"]}
+
+
 def _upsert(con: duckdb.DuckDBPyConnection, table: str, keys: int, rows: list[list]) -> None:
     """Add rows (key columns first, then counts) to `table`: summed per key here, then added to what is stored."""
     summed: dict[tuple, list[int]] = {}
@@ -129,8 +134,7 @@ def _upsert(con: duckdb.DuckDBPyConnection, table: str, keys: int, rows: list[li
             summed[key] = list(r[keys:])
     if not summed:
         return
-    columns = [c for (c,) in con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ? "
-                                         "ORDER BY ordinal_position", [table]).fetchall()]
+    columns = COLUMNS[table]
     updates = ", ".join(f"{c} = {table}.{c} + EXCLUDED.{c}" for c in columns[keys:])
     insert_many(con, table, [[*k, *v] for k, v in summed.items()],
                 f"ON CONFLICT ({', '.join(columns[:keys])}) DO UPDATE SET {updates}")

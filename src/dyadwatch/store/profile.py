@@ -17,26 +17,21 @@ from typing import Any
 from .. import config
 from ..kb import load as load_kb
 from . import Store
-from .queries import _rows
+from .queries import EVENT_LISTING, _rows, by_ids
 
 LEADER_ROLES = ("head_of_state", "head_of_government")
 # Durations say when, not how much of the relationship: "for 90 days", "three years" are not its quantities.
 DURATIONS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "time", "round")
 
 # the columns of an event as the profile shows it (events e)
-EVENT_FIELDS = """e.id, e.date, e.type, e.cameo, e.score, array_to_string(e.source_countries, '+') AS source,
-                  array_to_string(e.target_countries, '+') AS target, e.status, e.act, e.context,
-                  round(e.confidence, 2) AS confidence, e.doc_id, e.start_char, e.end_char, e.evidence, e.dimension"""
+EVENT_FIELDS = EVENT_LISTING + ", e.dimension"  # an event as the profile shows it (events e)
 ORIGINAL_FACTS = """dyad_facts f JOIN documents d ON d.id = f.doc_id
                     WHERE d.duplicate_of IS NULL AND f.a = $a AND f.b = $b"""
 
 
 def _events_by_id(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
-    """The events of the given ids, read in full (by the events' key: only these rows are touched)."""
-    if not ids:
-        return {}
-    rows = _rows(store, f"SELECT {EVENT_FIELDS} FROM events e WHERE e.id IN ({', '.join('?' * len(ids))})", ids)
-    return {r["id"]: r for r in rows}  # a short list: read by the events' key
+    """The events of the given ids, read in full by the events' key (only these rows are touched)."""
+    return {r["id"]: r for r in by_ids(store, [(i, "") for i in ids], EVENT_FIELDS)}
 
 
 def _tone(events: int, cooperation: Any, conflict: Any, score_sum: Any, sources: int) -> dict[str, Any]:

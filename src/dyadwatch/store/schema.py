@@ -112,5 +112,3 @@ CREATE INDEX idx_doc_band_keys ON doc_bands (key);
 """),
 ]
 
-# run once in Python right after the migration of that name, in the same transaction
-AFTER: dict[str, str] = {"006_dyad_aggregates": "dyadwatch.store.aggregates:backfill"}

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..reports import format as fmt
 from ..store import Store
-from ..store.queries import EVENT_LISTING, _rows, by_ids
+from ..store.queries import EVENT_LISTING, _period_and_type, _rows, by_ids
 
 CODE = re.compile(r"^[A-Z]{3}$")
 PAIR = re.compile(r"^([A-Za-z]{3})-([A-Za-z]{3})$")
@@ -75,25 +75,16 @@ def dyad_events(store: Store, a: str, b: str, *, type_: str | None = None, statu
     the event's date, else its document's publication date); the pair's rows of `event_dyads` are filtered and
     sorted, and only the rows shown are read in full."""
     a, b = sorted((a, b))
-    where, params = ["a = $a AND b = $b"], {"a": a, "b": b}
-    if type_:
-        where.append("type = $type")
-        params["type"] = type_.upper()
+    where, params = _period_and_type("day", "type", since, until, type_)
     if status:
-        where.append("coalesce(status, 'asserted') = $status")
-        params["status"] = status
+        where.append("coalesce(status, 'asserted') = ?")
+        params.append(status)
     if doc:
-        where.append("doc_id = $doc")
-        params["doc"] = doc
-    if since:
-        where.append("day >= $since")
-        params["since"] = since
-    if until:
-        where.append(f"left(day, {len(until)}) <= $until")
-        params["until"] = until
+        where.append("doc_id = ?")
+        params.append(doc)
     found = store.con.execute(f"""
-        SELECT event_id, doc_id, count(*) OVER () FROM event_dyads WHERE {' AND '.join(where)}
-        ORDER BY coalesce(day, '') DESC, event_id DESC LIMIT {int(limit)}""", params).fetchall()
+        SELECT event_id, doc_id, count(*) OVER () FROM event_dyads WHERE {' AND '.join(["a = ?", "b = ?", *where])}
+        ORDER BY coalesce(day, '') DESC, event_id DESC LIMIT {int(limit)}""", [a, b, *params]).fetchall()
     total = found[0][2] if found else 0
     rows = by_ids(store, [(e, d) for e, d, _ in found], EVENT_LISTING, "d.published")
     out: dict[str, Any] = {"pair": [a, b], "total": total, "events": rows}
