@@ -117,3 +117,15 @@ def test_a_name_several_office_holders_share_is_resolved_by_the_date():
     assert base.holder_of_name(["george-h-w-bush", "george-w-bush"], "2003-03-20") == "george-w-bush"
     assert base.holder_of_name(["george-h-w-bush", "george-w-bush"], "1997-06-01") == "george-h-w-bush"
     assert base.holder("FRA", "head_of_state", "1990-01-01").person_id == "francois-mitterrand"
+
+
+SECTORS = {"GOV", "MIL", "COP", "REB", "INS", "OPP", "PTY", "LEG", "JUD", "BUS", "EDU", "MED", "HLH", "CVL", "REF",
+           "LAB", "RAD", "REL", "ETH", "IGO", "NGO", "SPY"}
+
+
+def test_sector_codes_of_organizations_and_agent_nouns_are_known():
+    base = kb.load()
+    assert {o.sector for o in base.organizations.values() if o.sector} <= SECTORS
+    assert {sector for sector, _ in kb.agent_nouns().values() if sector != "-"} <= SECTORS
+    # a people (ETH) lives in one state: the state is what codes it
+    assert all(o.country for o in base.organizations.values() if o.sector == "ETH")

@@ -44,7 +44,7 @@ def _titled_name(span: Span, reg: Registry) -> bool:
 
 
 LOCATIVE = {"in", "at", "near", "across", "outside", "inside", "around", "between", "throughout", "within",
-            "from", "of"}
+            "from", "of", "into", "through", "toward", "towards"}
 
 
 COMPASS = re.compile(r"^(?:the\s+)?(north|south|east|west|central|northern|southern|eastern|western|"
@@ -59,6 +59,7 @@ ORG_SECTORS = [
     (re.compile(r"\b(university|institute|academy|school|college)\b", re.I), "EDU"),
     (re.compile(r"\b(museum|theatre|theater|opera|orchestra|gallery|library)\b", re.I), "CVL"),
     (re.compile(r"\b(bank|company|corporation|corp|group|holding|inc|ltd|plc|airlines?|energy|oil|gas)\b", re.I), "BUS"),
+    (re.compile(r"\b(trade unions?|labou?r unions?|workers'? unions?|union of \w+|unions? of \w+|teachers'? unions?|confederation of labou?r)\b", re.I), "LAB"),
     (re.compile(r"\b(hospital|health|medical)\b", re.I), "MED"),
     (re.compile(r"\b(news|agency|tv|television|radio|times|post|press)\b", re.I), "MED"),
 ]
@@ -143,11 +144,36 @@ def _place_for(name: str, reg: Registry, locative: bool = True) -> kbase.Place |
     return best
 
 
+def _mention_known(span: Span, reg: Registry) -> None:
+    """Mention the actor a knowledge-base phrase stands for."""
+    entry = phrase_table().get(span.text) or phrase_table().get(span.text.replace("’", "'"))
+    if entry is None:
+        return
+    if entry.kind in {"country", "demonym"}:
+        reg.mention(reg.country(entry.key), span)
+    elif entry.kind in {"capital", "metonym"}:
+        # "in Moscow", "into Abidjan": the city; "Moscow said", "talks with Abidjan": the government
+        city = reg.kb.countries[entry.key].capital if entry.kind == "capital" else span.text
+        cities = [p for p in kbase.city_gazetteer().get(city) or [] if p.country == entry.key]
+        if (_is_locative(span) or _is_dateline(span)) and (entry.kind == "capital" or cities):
+            place = cities[0] if cities else kbase.Place(city, entry.key, None, None, "city")
+            reg.mention(reg.place(place, city), span)
+        else:
+            reg.mention(reg.government(entry.key), span)
+    elif entry.kind == "org":
+        o = reg.kb.organizations[entry.key]
+        reg.mention(reg.get(f"org:{o.id}", name=o.name, kind="group" if o.kind == "group" else "organization",
+                            country=o.country, sector=o.sector), span)
+    elif entry.kind == "person":
+        reg.mention(reg.person(entry.key), span)
+    elif entry.kind == "place":
+        reg.mention(reg.place(kbase.curated_places()[entry.key], entry.key), span)
+
+
 @stage("actors", requires=("doc",), assigns=("actors",))
 def find_actors(analysis: Analysis) -> None:
     doc = analysis.doc
     reg = Registry(analysis)
-    table = phrase_table()
     kb_spans = [Span(doc, s, e, label="KB") for _, s, e in phrase_index()(doc)]
     ents = [_strip_the(e) for e in doc.ents if e.label_ in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}]
     # Longest span wins; on a tie the knowledge-base span comes first and is kept.
@@ -155,30 +181,8 @@ def find_actors(analysis: Analysis) -> None:
 
     # Pass 1: knowledge-base phrases (countries first, so titles and organisations can look them up).
     for span in sorted(chosen, key=lambda s: s.label_ != "KB"):
-        if span.label_ != "KB":
-            continue
-        entry = table.get(span.text) or table.get(span.text.replace("’", "'"))
-        if entry is None:
-            continue
-        if entry.kind in {"country", "demonym"}:
-            reg.mention(reg.country(entry.key), span)
-        elif entry.kind in {"capital", "metonym"}:
-            if entry.kind == "capital" and (_is_locative(span) or _is_dateline(span)):
-                c = reg.kb.countries[entry.key]
-                place = kbase.Place(c.capital, c.iso3, None, None, "city")
-                cities = kbase.city_gazetteer().get(c.capital) or []
-                place = next((p for p in cities if p.country == c.iso3), place)
-                reg.mention(reg.place(place, c.capital), span)
-            else:
-                reg.mention(reg.government(entry.key), span)
-        elif entry.kind == "org":
-            o = reg.kb.organizations[entry.key]
-            reg.mention(reg.get(f"org:{o.id}", name=o.name, kind="group" if o.kind == "group" else "organization",
-                                country=o.country, sector=o.sector), span)
-        elif entry.kind == "person":
-            reg.mention(reg.person(entry.key), span)
-        elif entry.kind == "place":
-            reg.mention(reg.place(kbase.curated_places()[entry.key], entry.key), span)
+        if span.label_ == "KB":
+            _mention_known(span, reg)
 
     # Pass 2: spaCy's entities that the knowledge base does not know; people last, so that the
     # organisations and places their titles and appositives name are known when they are bound.
@@ -190,6 +194,10 @@ def find_actors(analysis: Analysis) -> None:
             place = _place_for(name, reg, _is_locative(span))
             if place is not None:
                 reg.mention(reg.place(place, name), span)
+            else:  # "the Lebanese Bekaa Valley": what the knowledge base knows inside a name it does not
+                for inner in kb_spans:
+                    if span.start <= inner.start and inner.end <= span.end:
+                        _mention_known(inner, reg)
         elif span.label_ == "ORG" and _titled_name(span, reg):
             bind_person(span, reg)  # "Ghanaian deputy trade minister Kofi Asante", tagged ORG by the model
         elif span.label_ == "ORG":

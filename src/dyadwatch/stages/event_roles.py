@@ -326,3 +326,38 @@ def implied_target(analysis: Analysis, sent, source: list[Actor], trigger, *, co
         if len(found) == 1:
             return list(found.values()), span[0].sent.start_char
     return [], sent.start_char
+
+
+# people an act of force lands on without a name or a state ("killed two people", "arrested 12", "wounded
+# several passengers")
+HUMAN_NOUNS = {"person", "people", "persons", "man", "men", "woman", "women", "child", "children", "boy", "boys",
+               "girl", "girls", "civilian", "civilians", "passenger", "passengers", "villager", "villagers",
+               "resident", "residents", "worker", "workers", "student", "students", "protester", "protesters",
+               "demonstrator", "demonstrators", "worshipper", "worshippers", "pilgrim", "pilgrims", "bystander",
+               "bystanders", "family", "families", "teenager", "teenagers", "youth", "youths", "dozen", "dozens",
+               "hundreds", "thousands", "scores", "others", "several", "many", "some"}
+
+
+def unnamed_victims(analysis: Analysis, token, obj, source: list[Actor]) -> list[Actor]:
+    """The people of a state that force without a named victim lands on: "police killed two people in
+    Mombasa" are Kenya's civilians (CAMEO's KENCVL), by the place the sentence gives, else, for police, by
+    the doer's own state."""
+    if obj.i in analysis.token_actor or not (obj.lemma_.lower() in HUMAN_NOUNS or obj.like_num
+                                             or (obj.pos_ == "NUM")):
+        return []
+    places = [p for p in places_within(analysis, token) + places_within(analysis, obj) if p.country]
+    if not places:  # the town or region the sentence names ("blew themselves up in a Haifa market")
+        places = [a for t in token.sent if (a := analysis.token_actor.get(t.i)) is not None
+                  and a.kind == "location" and a.country]
+    # a police force acts at home
+    states = {p.country for p in places} or {a.country for a in source if a.country and a.sector == "COP"}
+    if len(states) != 1:
+        return []
+    iso = states.pop()
+    registry = Registry(analysis)
+    registry.by_id = {a.id: a for a in analysis.actors}
+    people = registry.get(f"{iso}CVL", name=f"{registry.kb.countries[iso].name} (civilians)", kind="group",
+                          country=iso, sector="CVL")
+    if people not in analysis.actors:
+        analysis.actors.append(people)
+    return [people]

@@ -35,6 +35,7 @@ from .event_roles import (
     protested,
     subject_of,
     threatened,
+    unnamed_victims,
     verb_beyond_adverbial,
 )
 
@@ -78,7 +79,8 @@ SUPPORT_VERBS = {"declare", "proclaim", "set", "speed", "accelerate", "hold", "h
                  "finance", "fund", "initial", "adopt", "raise", "apply", "run", "invest", "perform", "trigger",
                  "attend", "negotiate", "reaffirm", "authorize", "authorise", "introduce", "levy", "slap",
                  "implement", "enforce", "double", "triple", "lower", "cut", "reduce", "endorse", "ratify",
-                 "return", "travel", "go", "come", "fly", "arrive", "head", "gather", "convene", "meet"}
+                 "return", "travel", "go", "come", "fly", "arrive", "head", "gather", "convene", "meet",
+                 "organize", "organise", "wage", "lead", "converge", "observe"}
 
 
 # Verbs that also introduce a statement ("admitted that …"); with a clause and no object they are speech.
@@ -89,6 +91,11 @@ PROMISE_VERBS = {"pledge", "promise", "offer", "propose", "announce", "plan", "v
 
 
 FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
+
+
+# event nouns that name either a military strike or a stoppage of work; who strikes tells which
+WORK_STOPPAGES = {"strike"}
+CIVIL_SECTORS = {"LAB", "CVL", "EDU", "OPP", "MED", "HLH", "BUS", "RAD", "REL", "REF"}
 
 
 @lru_cache(maxsize=1)
@@ -157,12 +164,17 @@ def _frame_for(token):
              if c.dep_ == "prep"}
     fitting = [frame for key in keys for frame in frames_table.get(key, [])
                if not frame.objects or frame.objects & obj_lemmas]
-    for frame in fitting:
+    # a frame made for this object ("called off the strike", "blocked roads") before one for any object,
+    # unless only the latter finds its target ("threatened military action in Niger")
+    specific = [frame for frame in fitting if frame.objects]
+
+    def fills(frame) -> bool:
         slots = {w.lstrip("<") for w in frame.targets}
-        if slots & preps or (obj is not None and slots & {"obj", "obj@"}):
-            return frame, obj
-    if fitting:
-        return fitting[0], obj
+        return bool(slots & preps or (obj is not None and slots & {"obj", "obj@"}))
+    ranked = ([f for f in specific if fills(f)] + [f for f in specific if not f.targets]
+              + [f for f in fitting if fills(f)] + specific + fitting)
+    if ranked:
+        return ranked[0], obj
     if pos == "VERB" and lemma in REPORTING_VERBS and obliged_clause(token) is not None:
         return MUST_FRAME, None  # "Russia said that Sudan must return the helicopter": a demand
     return None, None
@@ -311,6 +323,13 @@ def find_events(analysis: Analysis) -> None:
                 source = actors_at(analysis, agent) if agent is not None else []
             else:
                 source = actors_at(analysis, subj) if subj is not None else []
+            if not source and not passive and token.dep_ == "acl" and token.head.pos_ == "NOUN":
+                # "gathered for a march in Lima to oppose", "organised a strike to demand": the act the
+                # event noun is held for is done by who holds it
+                governor = governing_verb(token.head)
+                if governor is not token.head and _supports(governor.lemma_.lower()):
+                    holder, _ = subject_of(governor)
+                    source = actors_at(analysis, holder) if holder is not None else []
         else:
             source = []
             for child in token.lefts:
@@ -380,6 +399,9 @@ def find_events(analysis: Analysis) -> None:
             if foreign:
                 source, target = foreign, target or [a for a in source if a.country]
         source = [a for a in source if a.kind in ACTOR_KINDS]
+        if frame.lemma in WORK_STOPPAGES and frame.pos == "NOUN" and source and all(
+                a.sector in CIVIL_SECTORS for a in source):
+            code = codes["143"]  # "the dockers' union began an indefinite strike": a strike of work, not of arms
         target = [a for a in dict.fromkeys(target) if a.kind in ACTOR_KINDS | {"location"}]
         if not source and code.plover == "ASSAULT" and frame.pos == "VERB" and _unnamed_hand(token):
             # "a roadside bombing near Samarra killed a U.S. soldier", "three were killed in Beirut": force by no
@@ -422,10 +444,13 @@ def find_events(analysis: Analysis) -> None:
             # "lifted the curfew in Montenegro", "imposed martial law in Darfur": the place acted upon
             target = [p for p in places_within(analysis, token) + (places_within(analysis, obj) if obj is not None
                                                                      else []) if p.country]
+        if not target and code.plover in FORCE_TYPES and obj is not None:
+            target = unnamed_victims(analysis, token, obj, source)
         if not target and obj is not None and "obj@" in frame.targets:
             _abstain(token, frame, "the object is no actor")  # "received air defence systems": not a visitor
             continue
-        if not target and code.plover == "PROTEST":
+        if not target and (code.plover == "PROTEST" or code.code.startswith("082")):
+            # a protest aimed at no one named, or one called off: the authorities it addresses
             target = protested(analysis, token, source)
         if not target and code.plover in IMPLIED_TARGET_TYPES:
             target, evidence_start = implied_target(analysis, sent, source, token,

@@ -151,18 +151,22 @@ def bind_person(span: Span, reg: Registry) -> None:
 OTHER_PARTY_PREPS = {"against", "with", "to", "toward", "towards", "on", "from", "for", "at", "into"}
 
 
-def only_country_around(span: Span, reg: Registry) -> str | None:
-    """The one state named in the official's sentence, else in the sentence before ("Interior Minister X said")."""
+def only_country_around(span: Span, reg: Registry, *, places: bool = False) -> str | None:
+    """The one state named in the official's sentence, else in the sentence before ("Interior Minister X said");
+    with `places`, a town or region of a state counts as naming it ("rallied in Lagos")."""
     sent = span.sent
     previous = span.doc[sent.start - 1].sent if sent.start > 0 else None
+    kinds = {"country", "government", "location", "person", "group", "organization"} if places else {"country", "government"}
     for part in (sent, previous):
         if part is None:
             continue
         # a state the sentence acts on ("threatened action against Russia", "talks with Iran") is not the
         # official's own
         states = {a.country for t in part if (a := reg.analysis.token_actor.get(t.i)) is not None
-                  and a.kind in {"country", "government"}
-                  and not (t.dep_ == "pobj" and t.head.lower_ in OTHER_PARTY_PREPS)}
+                  and a.kind in kinds and a.country
+                  and not (t.dep_ == "pobj" and t.head.lower_ in OTHER_PARTY_PREPS)
+                  # ... nor, for a place's people, one that acts in a clause of its own ("until Kyiv pays")
+                  and not (places and t.dep_ in {"nsubj", "nsubjpass"})}
         if len(states) == 1:
             return states.pop()
         if states:
@@ -170,7 +174,7 @@ def only_country_around(span: Span, reg: Registry) -> str | None:
     return None
 
 
-RESIDENT_SECTORS = {"CVL", "LAB", "EDU", "OPP"}
+RESIDENT_SECTORS = {"CVL", "LAB", "EDU", "OPP", "RAD", "REL"}
 # nouns that a sector noun qualifies without changing who is meant ("opposition groups", "rebel leaders")
 GROUP_HEADS = {"groups", "group", "members", "leaders", "supporters", "figures", "parties", "movement", "movements",
                "factions", "coalition", "politicians", "activists", "spokesmen", "representatives"}
@@ -212,6 +216,7 @@ def sector_actors(analysis: Analysis, reg: Registry) -> None:
         modifiers += [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
                       for g in c.children if g.dep_ == "pobj"]
         pronoun_at = None
+        resident_home: str | None = None
         if agents[noun][0] == "MIL" and modifiers and all(m.lower_ == "its" for m in modifiers):
             # "Its warplanes struck": the state last named as a subject, up to the sentence before
             owner = _possessor_before(analysis, token, modifiers)
@@ -223,14 +228,26 @@ def sector_actors(analysis: Analysis, reg: Registry) -> None:
                 for m in modifiers):
             # "demonstrators in Baghdad", "students throughout Indonesia", "rebels in the Ivory Coast": a place's
             # own people (not its troops, refugees or "fighters", who are often another state's)
-            modifiers = [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "throughout", "across"}
+            # ("residents of the Crimea", "followers of the jailed cleric": of a place, of a person)
+            modifiers = [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "throughout", "across", "of"}
                          for g in c.children if g.dep_ == "pobj"
-                         and (a := analysis.token_actor.get(g.i)) is not None and a.kind in {"location", "country"}]
+                         and (a := analysis.token_actor.get(g.i)) is not None and a.country
+                         and (a.kind in {"location", "country"} or (c.lower_ == "of" and a.kind == "person"))]
+            if not modifiers and not any(m.i in analysis.token_actor for m in token.lefts):
+                # "striking miners marched on the Bolivian congress": people the sentence places nowhere are of
+                # the one state it (or the one before it) is about
+                home = only_country_around(token.sent, reg, places=True)
+                if home is not None:
+                    modifiers = [token]
+                    resident_home = home
         countries: list[Actor] = []
         for mod in modifiers:
             for m in [mod, *mod.conjuncts]:
                 actor = analysis.token_actor.get(m.i)
-                if actor is not None and actor.kind == "location" and actor.country:
+                if resident_home is not None and m.i == token.i:  # the sentence's state, not a mention of it
+                    actor = Actor(id=resident_home, name=resident_home, kind="country", country=resident_home,
+                                  sector=None)
+                if actor is not None and actor.kind in {"location", "person"} and actor.country:
                     # only ever a resident's town (above): its state, for the code, not as a mention of it
                     actor = Actor(id=actor.country, name=actor.country, kind="country", country=actor.country,
                                   sector=None)

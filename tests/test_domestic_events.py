@@ -1,0 +1,57 @@
+"""Events inside one state (PLOVER codes a state's people, unions and police against its own government), each
+with a sentence written for the test."""
+
+from __future__ import annotations
+
+
+def _coded(a: dict) -> set[tuple]:
+    return {(e["type"], e["cameo"], tuple(sorted({s["country"] for s in e["source"]})),
+             tuple(sorted({t["country"] for t in e["target"]}))) for e in a["events"]}
+
+
+def test_people_placed_nowhere_are_of_the_one_state_the_sentence_names(analyze):
+    a = analyze("Hundreds of pensioners staged a sit-in outside parliament to protest cuts announced by the Peruvian "
+                "finance minister.", published="2024-03-02")
+    assert any(t == "PROTEST" and s == ("PER",) for t, _, s, _ in _coded(a)), _coded(a)
+
+
+def test_people_acting_in_a_clause_of_their_own_do_not_lend_their_state(analyze):
+    # Ukraine is the subject of the condition, not where the pensioners live: no state for them
+    a = analyze("Pensioners threatened to hold a hunger strike unless Ukraine paid its debts.", published="2024-03-02")
+    assert not [e for e in a["events"] if {s["country"] for s in e["source"]} == {"UKR"}], _coded(a)
+
+
+def test_a_state_inside_a_place_name_the_gazetteer_lacks_is_still_read(analyze):
+    a = analyze("Residents of the Lebanese Bekaa Valley blocked roads on Friday.", published="2024-03-02")
+    assert ("PROTEST", "144", ("LBN",), ("LBN",)) in _coded(a)
+
+
+def test_a_unions_strike_is_a_stoppage_of_work_not_an_attack(analyze):
+    a = analyze("The Zambian Union of Mineworkers began an indefinite strike on Monday over unpaid allowances.",
+                published="2024-03-02")
+    coded = _coded(a)
+    assert ("PROTEST", "143", ("ZMB",), ("ZMB",)) in coded and not [c for c in coded if c[0] == "ASSAULT"], coded
+
+
+def test_calling_off_a_strike_is_a_concession_to_the_authorities(analyze):
+    a = analyze("The Zambian Union of Mineworkers said on Friday that it had called off the strike.",
+                published="2024-03-02")
+    assert ("CONCEDE", "082", ("ZMB",), ("ZMB",)) in _coded(a), _coded(a)
+
+
+def test_people_force_lands_on_are_the_civilians_of_the_place(analyze):
+    a = analyze("Police in Mombasa opened fire on a crowd on Tuesday, killing two people.", published="2024-03-02")
+    victims = [t for e in a["events"] if e["type"] == "ASSAULT" for t in e["target"]]
+    assert victims and {(t["country"], t["sector"]) for t in victims} == {("KEN", "CVL")}, _coded(a)
+
+
+def test_unnamed_victims_of_an_unplaced_attack_are_nobodys(analyze):
+    a = analyze("Two gunmen from Chad killed five people on Sunday.", published="2024-03-02")
+    assert not [e for e in a["events"] if e["type"] == "ASSAULT" and e["target"]], _coded(a)
+
+
+def test_a_city_that_stands_for_its_government_is_a_place_where_one_goes_into_it(analyze):
+    a = analyze("Rebels in the Ivory Coast blocked roads into Abidjan on Tuesday.", published="2024-03-02")
+    places = {x["name"]: x["kind"] for x in a["actors"]}
+    assert places.get("Abidjan") == "location", places
+    assert any(t == "PROTEST" and s == ("CIV",) for t, _, s, _ in _coded(a)), _coded(a)
