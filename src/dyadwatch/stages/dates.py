@@ -55,7 +55,9 @@ PATTERNS = [
     rf"{_PART}(?:19|20)\d\d\b",
 ]
 _PREFIX_RE = re.compile(PREFIX, re.I)
-DATE_RE = re.compile(r"\b" + PREFIX + "(?:" + "|".join(f"(?:{p})" for p in PATTERNS) + ")", re.I)
+# A date starts a word with a letter or digit: saying so first lets the regex engine skip the other positions
+# in C (and keeps a leading space out of the match) instead of trying every alternative at each word's end.
+DATE_RE = re.compile(r"(?=[0-9A-Za-z])\b" + PREFIX + "(?:" + "|".join(f"(?:{p})" for p in PATTERNS) + ")", re.I)
 
 
 def _shift_months(day: date, months: int) -> tuple[int, int]:

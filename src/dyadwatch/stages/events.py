@@ -108,8 +108,33 @@ def dimension_keywords() -> list[tuple[str, re.Pattern[str]]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _dimension_words() -> list[tuple[str, frozenset[str], tuple[str, ...], re.Pattern[str] | None]]:
+    """Per dimension: its one-word keywords (with their plurals), its stems, and a pattern for its phrases."""
+    out = []
+    for row in kbase.read_table("dimensions.tsv")[1]:
+        words = kbase.split(row["keywords"])
+        single = frozenset(f for w in words if w.isalnum() for f in (w, w + "s"))
+        stems = tuple(w[:-1] for w in words if w.endswith("*"))
+        phrases = [w for w in words if not w.isalnum() and not w.endswith("*")]
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) + r"s?\b" for w in phrases) + ")", re.I) if phrases else None
+        out.append((row["dimension"], single, stems, pattern))
+    return out
+
+
+_WORD = re.compile(r"\w+")
+
+
 def dimensions_of(text: str) -> list[str]:
-    return [name for name, pattern in dimension_keywords() if pattern.search(text)]
+    """The dimensions whose keywords the text names, in the table's order (what dimension_keywords' patterns
+    find, read from the text's set of words: one pass over the text instead of one per dimension)."""
+    words = set(_WORD.findall(text.lower()))
+    out = []
+    for name, single, stems, pattern in _dimension_words():
+        if (not single.isdisjoint(words) or (stems and any(w.startswith(stems) for w in words))
+                or (pattern is not None and pattern.search(text))):
+            out.append(name)
+    return out
 
 
 def _once_per_sentence(events: list[Event]) -> list[Event]:
@@ -145,6 +170,12 @@ def _without_bare_agreements(analysis: Analysis, events: list[Event]) -> list[Ev
     return kept
 
 
+@lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    """Every word a lexicon key starts or ends with ("call" of "call off", "strike" of "hunger strike")."""
+    return frozenset(w for lemma, _ in kbase.verb_frames() for w in (lemma.split()[0], lemma.split()[-1]))
+
+
 def _frame_for(token):
     """The first lexicon frame whose object condition the trigger satisfies."""
     frames_table = kbase.verb_frames()
@@ -152,6 +183,8 @@ def _frame_for(token):
     if pos is None:
         return None, None
     lemma = token.lemma_.lower()
+    if lemma not in _trigger_words() and not (pos == "VERB" and lemma in REPORTING_VERBS):
+        return None, None  # most tokens: no frame names them
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
     keys = ([(f"{lemma} {particle}", pos)] if particle else []) + [(lemma, pos)]
     if pos == "NOUN":  # compound event nouns first: "hunger strike" is not "strike", "general strike" neither

@@ -372,10 +372,10 @@ def resolve_pronouns(analysis: Analysis, reg: Registry) -> None:
         if actor is not None and actor.kind == "person":
             recent = [(n, a) for n, a in recent if a is not actor] + [(current, actor)]
             continue
-        candidates = [a for n, a in reversed(recent) if current - n <= 3]
         if not recent or token.i in analysis.token_actor:
             continue
         if token.lower_ in PRONOUNS and token.pos_ == "PRON":
+            candidates = [a for n, a in reversed(recent) if current - n <= 3]
             if candidates:
                 analysis.token_actor[token.i] = candidates[0]
         elif token.lower_ == "the":
