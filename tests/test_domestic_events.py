@@ -55,3 +55,18 @@ def test_a_city_that_stands_for_its_government_is_a_place_where_one_goes_into_it
     places = {x["name"]: x["kind"] for x in a["actors"]}
     assert places.get("Abidjan") == "location", places
     assert any(t == "PROTEST" and s == ("CIV",) for t, _, s, _ in _coded(a)), _coded(a)
+
+
+def test_the_doer_of_a_nominal_act_is_named_by_by(analyze):
+    a = analyze("Riot police in Caracas broke up rallies by Venezuelan students on Saturday.", published="2024-03-02")
+    assert any(t == "PROTEST" and s == ("VEN",) for t, _, s, _ in _coded(a)), _coded(a)
+
+
+def test_an_act_introduced_by_a_preposition_is_the_subjects_own(analyze):
+    a = analyze("Georgian farmers responded by blocking the highway on Monday.", published="2024-03-02")
+    assert ("PROTEST", "144", ("GEO",), ("GEO",)) in _coded(a), _coded(a)
+
+
+def test_a_protest_against_acts_of_others_targets_their_doer(analyze):
+    a = analyze("Thousands of Kenyans marched against abuses by Ugandan border guards.", published="2024-03-02")
+    assert any(t == "PROTEST" and s == ("KEN",) and g == ("UGA",) for t, _, s, g in _coded(a)), _coded(a)

@@ -23,6 +23,10 @@ HYPOTHETICAL_AUX = {"could", "might", "may", "would"}
 INTENT_AUX = {"will", "shall"}
 
 
+# prepositions before a gerund whose act is done, not intended: the means, a time, a concession
+DONE_MEANS = {"by", "after", "before", "since", "despite", "while", "following", "through"}
+
+
 def event_status(token, doc) -> str:
     if any(c.dep_ == "neg" for c in token.children) or any(c.dep_ == "neg" for c in token.head.children
                                                              if token.dep_ in {"xcomp"}):
@@ -36,8 +40,9 @@ def event_status(token, doc) -> str:
     head = token.head
     if token.dep_ in {"xcomp", "acomp"} and (head.lemma_.lower() in INTENT_HEADS or head.lower_ in INTENT_HEADS):
         return "intended"
-    if token.dep_ == "pcomp" or (token.dep_ == "xcomp" and head.dep_ == "acomp" and head.lower_ in INTENT_HEADS):
-        return "intended"
+    if (token.dep_ == "pcomp" and head.lower_ not in DONE_MEANS) or (
+            token.dep_ == "xcomp" and head.dep_ == "acomp" and head.lower_ in INTENT_HEADS):
+        return "intended"  # "committed to building", not "responded by closing" nor "after shelling"
     if token.dep_ in {"acl", "relcl"} and token.tag_ == "VB" and head.pos_ == "NOUN":
         return "intended"  # "talks to deploy forces", "a plan to build": what the talks or the plan are for
     if token.dep_ == "advcl" and token.tag_ == "VB" and "to" in aux:

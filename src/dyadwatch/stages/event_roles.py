@@ -75,6 +75,11 @@ def subject_of(token):
             token = token.head
         elif token.dep_ == "dobj" and token.tag_ == "VBG" and token.head.lemma_.lower() in ASPECTUAL:
             token = token.head  # "resume shelling", "kept firing": the shelling is the subject's own
+        elif (token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ in {"VERB", "AUX"}
+              and not any(c.dep_ in {"dobj", "dative"} for c in token.head.head.children)):
+            # "resorted to shelling", "responded by closing the border": the subject's own act ("accused Kyiv
+            # of shelling" is not the accuser's)
+            token = token.head.head
         elif token.dep_ in {"relcl", "acl"}:
             # "the group, banned in Russia": a past participle's head is what was done to, not the doer
             # (unless the participle has an object: then the parser mistook an active verb for it)

@@ -370,6 +370,12 @@ def find_events(analysis: Analysis) -> None:
                     source = actors_at(analysis, child)
                     if source:
                         break
+            if not source:  # "rallies by the opposition", "the march staged by students": the doer named by "by"
+                source = [a for child in token.children if child.dep_ in {"prep", "agent"} and child.lower_ == "by"
+                          for pobj in child.children if pobj.dep_ == "pobj" for a in actors_at(analysis, pobj)]
+                source += [a for child in token.children if child.dep_ == "acl" for agent in child.children
+                           if agent.dep_ == "agent" for pobj in agent.children if pobj.dep_ == "pobj"
+                           for a in actors_at(analysis, pobj) if a not in source]
             if not source:
                 # "held talks with", "has been in talks with", "restarted the allocation of scholarships":
                 # the subject of the verb that governs the event noun.
@@ -482,6 +488,10 @@ def find_events(analysis: Analysis) -> None:
         if not target and obj is not None and "obj@" in frame.targets:
             _abstain(token, frame, "the object is no actor")  # "received air defence systems": not a visitor
             continue
+        if not target and code.plover == "PROTEST":
+            # "rallies against abuses by the security forces": who did what is protested
+            nouns = ([obj] if obj is not None else []) + list(prep_objects(token, {"against", "over", "at"}))
+            target = [a for n in nouns for a in doer_of(analysis, n) if a not in source]
         if not target and (code.plover == "PROTEST" or code.code.startswith("082")):
             # a protest aimed at no one named, or one called off: the authorities it addresses
             target = protested(analysis, token, source)
