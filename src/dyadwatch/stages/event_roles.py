@@ -297,8 +297,9 @@ ADVERSARY_VERBS = {"counter", "contain", "deter", "confront", "fight", "combat",
 
 def aimed_at(token) -> bool:
     head = token.head
+    # ... nor one that force is shown around ("drills around Taiwan", "patrols off Scarborough Shoal")
     return ((token.dep_ == "dobj" and head.lemma_.lower() in ADVERSARY_VERBS)
-            or (token.dep_ == "pobj" and head.lower_ == "against"))
+            or (token.dep_ == "pobj" and head.lower_ in {"against", "around", "near", "off"}))
 
 
 def implied_target(analysis: Analysis, sent, source: list[Actor], trigger, *, cooperative: bool = False

@@ -60,9 +60,17 @@ ASKING_VERBS = {"urge", "press", "ask", "call", "invite", "encourage", "persuade
                 "compel", "oblige", "challenge", "allow", "permit", "authorize", "authorise"}
 
 
-def _supports(lemma: str) -> bool:
-    """A verb whose subject does the act its object names; "reimpose", "re-establish" as their stems."""
+def _supports(verb) -> bool:
+    """A verb whose subject does the act its object names; "reimpose", "re-establish" as their stems; "pressed
+    on with the drills", "went ahead with the vote"."""
+    lemma = verb.lemma_.lower()
+    if any(c.dep_ in {"prt", "advmod"} and f"{lemma} {c.lower_}" in SUPPORT_PHRASES for c in verb.children):
+        return True
     return lemma in SUPPORT_VERBS or (lemma.startswith("re") and lemma[2:].lstrip("-") in SUPPORT_VERBS)
+
+
+SUPPORT_PHRASES = {"press on", "push on", "carry on", "go ahead", "push ahead", "press ahead", "forge ahead",
+                   "move ahead", "follow through", "kick off"}
 
 
 # event nouns whose "of" names the doer, not the one done to ("the withdrawal of US forces", "the visit of Xi")
@@ -327,6 +335,7 @@ def find_events(analysis: Analysis) -> None:
     floor = config.get("events", "min_confidence")
     events: list[Event] = []
     consumed: set[int] = set()  # event nouns already read as the object of a coded verb
+    named_acts: list[tuple[str, Event]] = []  # (trigger lemma, event) in text order, for "the strike" later on
     for token in doc:
         if token.i in consumed:
             continue
@@ -349,6 +358,7 @@ def find_events(analysis: Analysis) -> None:
         sent = token.sent
         confidence = 0.85
         passive = False
+        antecedent: Event | None = None
         if frame.pos == "VERB":
             subj, passive = subject_of(token)
             if passive:
@@ -360,7 +370,7 @@ def find_events(analysis: Analysis) -> None:
                 # "gathered for a march in Lima to oppose", "organised a strike to demand": the act the
                 # event noun is held for is done by who holds it
                 governor = governing_verb(token.head)
-                if governor is not token.head and _supports(governor.lemma_.lower()):
+                if governor is not token.head and _supports(governor):
                     holder, _ = subject_of(governor)
                     source = actors_at(analysis, holder) if holder is not None else []
         else:
@@ -382,7 +392,7 @@ def find_events(analysis: Analysis) -> None:
                 governor = governing_verb(token)
                 if governor is token:
                     governor = verb_beyond_adverbial(token)
-                elif not _supports(governor.lemma_.lower()):
+                elif not _supports(governor):
                     governor = None  # "condemned the attack on X": the condemner did not attack
                 if governor is not None and governor is not token:
                     subj, _ = subject_of(governor)
@@ -390,6 +400,12 @@ def find_events(analysis: Analysis) -> None:
             if not source and token.lemma_.lower() in SELF_ACTS:
                 # "the withdrawal of US forces from Panama": who withdraws is named by "of"
                 source = doer_of(analysis, token)
+            if not source and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children):
+                # "Israel struck Doha … The strike on September 9 killed six": the act named before, again
+                antecedent = next((e for lemma, e in reversed(named_acts) if lemma == token.lemma_.lower()), None)
+                if antecedent is not None:
+                    source = list(antecedent.source)
+                    confidence -= 0.1
         target: list[Actor] = []
         givers: list[Actor] = []
         for where in frame.targets:
@@ -456,6 +472,8 @@ def find_events(analysis: Analysis) -> None:
             continue
         evidence_start = sent.start_char
         reciprocal = False
+        if not target and antecedent is not None:
+            target, reciprocal = list(antecedent.target), antecedent.reciprocal
         if not target and code.plover in RECIPROCAL_TYPES and len({a.country for a in source}) > 1:
             target, reciprocal = list(source), True  # "Brazil and Argentina agreed": one event, both sides
         if not target and code.plover == "THREATEN" and frame.cameo.startswith("13"):
@@ -515,6 +533,9 @@ def find_events(analysis: Analysis) -> None:
             continue
         governor = token if frame.pos == "VERB" else governing_verb(token)
         date, own_date = _date_for(analysis, sent, governor)
+        if antecedent is not None and (not own_date or date == antecedent.date):
+            _abstain(token, frame, "the act named before, said again")
+            continue  # only a date of its own makes the mention worth an event: when the act happened
         status = event_status(governor, doc)
         if frame.pos == "NOUN" and status == "asserted" and governor.lemma_.lower() in PROMISE_VERBS:
             status = "intended"  # "pledged $600 billion of investment": the investment is promised
@@ -540,4 +561,5 @@ def find_events(analysis: Analysis) -> None:
             date=date, location=location, status=status, confidence=confidence,
             evidence=analysis.span(evidence_start, text_end),
             trigger=analysis.span(token.idx, token.idx + len(token.text)), reciprocal=reciprocal, act=act))
+        named_acts.append((token.lemma_.lower(), events[-1]))
     analysis.events = _without_bare_agreements(analysis, _once_per_sentence(events))
