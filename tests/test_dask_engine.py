@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import time
 from pathlib import Path
 
 import duckdb
@@ -183,6 +184,7 @@ from pathlib import Path
 from dyadwatch.errors import StoreLocked
 from dyadwatch.store import Store
 db, start, stop = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+Path(sys.argv[4]).touch()  # imported: ready to poll
 deadline = time.monotonic() + 120
 while not start.exists() and time.monotonic() < deadline:
     time.sleep(0.02)
@@ -204,8 +206,12 @@ def test_the_store_is_free_for_readers_while_the_cluster_works(corpus, tmp_path,
 
     db, start, stop = tmp_path / "shared.duckdb", tmp_path / "start", tmp_path / "stop"
     Store.open(db).close()
-    poller = subprocess.Popen([sys.executable, "-c", POLLER, str(db), str(start), str(stop)], stdout=subprocess.PIPE,
-                              text=True)
+    ready = tmp_path / "ready"
+    poller = subprocess.Popen([sys.executable, "-c", POLLER, str(db), str(start), str(stop), str(ready)],
+                              stdout=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not ready.exists() and time.monotonic() < deadline:  # its imports may outlast a short run otherwise
+        time.sleep(0.05)
     try:
         with Store.open(db) as store:  # from the first shard loaded to the end of the run, a reader polls
             report = run_dask([str(corpus / "text")], store, scheduler=cluster, shard_size=2,

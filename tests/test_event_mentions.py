@@ -28,3 +28,27 @@ def test_a_state_force_is_shown_around_receives_no_aid(analyze):
                            "the island.", published="2024-05-24"))
     assert not [c for c in coded if c[0] == "AID"], coded
     assert any(t == "MOBILIZE" and s == ["CHN"] for t, s, _, _ in coded), coded
+
+
+def test_an_event_noun_in_a_phrase_around_the_verb_is_not_its_subjects_act(analyze):
+    # Chile pays; the negotiations are Washington's lever, not talks Chile holds
+    coded = _coded(analyze("Trump threatened to make Chile pay more in trade negotiations with Washington.",
+                           published="2025-07-09"))
+    assert not [c for c in coded if c[0] in {"CONSULT", "COOPERATE"} and c[1] == ["CHL"]], coded
+
+
+def test_ready_for_talks_is_an_offer_to_meet(analyze):
+    a = analyze("Hanoi says it is ready for talks with Manila at any level.", published="2025-10-13")
+    found = [(e["type"], e["cameo"], e["status"]) for e in a["events"]]
+    assert ("AGREE", "036", "intended") in found, found
+
+
+def test_a_thing_of_a_state_received_is_no_visit(analyze):
+    coded = _coded(analyze("Austria has received no Russian gas since January.", published="2025-06-18"))
+    assert not [c for c in coded if c[0] == "CONSULT"], coded
+
+
+def test_an_act_in_protest_is_the_subjects_whatever_the_verb(analyze):
+    coded = _coded(analyze("Hundreds of Bolivian miners chained themselves to railings in La Paz in protest against "
+                           "the new mining law.", published="2025-06-18"))
+    assert any(t == "PROTEST" and s == ["BOL"] for t, s, _, _ in coded), coded

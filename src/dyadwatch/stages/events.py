@@ -14,6 +14,7 @@ from .. import config
 from .. import kb as kbase
 from ..model import Actor, Analysis, Event
 from ..pipeline import stage
+from .actor_index import titles
 from .event_modality import REPORTING_VERBS, ceased_code, event_status, modal_code, refusal_code
 from .event_roles import (
     ACTOR_KINDS,
@@ -67,6 +68,47 @@ def _supports(verb) -> bool:
     if any(c.dep_ in {"prt", "advmod"} and f"{lemma} {c.lower_}" in SUPPORT_PHRASES for c in verb.children):
         return True
     return lemma in SUPPORT_VERBS or (lemma.startswith("re") and lemma[2:].lstrip("-") in SUPPORT_VERBS)
+
+
+# verbs whose subject takes part in an act named after a preposition ("has been in talks", "took part in the
+# exercises", "engaged in negotiations"); other verbs carry their own object ("held talks"), not a phrase
+# around them ("pay twice as much in trade negotiations with Washington")
+IN_ACT_VERBS = {"be", "engage", "participate", "take", "join", "enter", "remain", "stay", "involve", "hold",
+                "go", "come", "travel", "fly", "head", "arrive", "return", "press", "push", "move", "proceed",
+                "commit", "agree", "resort", "embark", "continue", "persist", "carry", "keep"}
+READY_WORDS = {"ready", "willing", "prepared", "open", "eager", "keen", "available"}
+# "staged a sit-in in protest", "closed the border in retaliation": the subject's own act, whatever the verb
+OWN_MANNER = {"protest", "retaliation", "solidarity", "defiance", "response", "reprisal"}
+
+
+def _carried_by(noun, verb) -> bool:
+    """Is the event noun the verb's own object (or its subject, passive or not), or, for a verb of taking part,
+    the object of one of its prepositions?"""
+    for _ in range(6):
+        if noun.dep_ in {"conj", "appos", "compound"} and noun.head.i != noun.i:
+            noun = noun.head  # "held talks and exercises", "attend the summit meeting": the phrase's head
+        elif noun.dep_ == "pobj" and noun.head.lower_ in {"of", "in", "for", "under"} and noun.head.head.pos_ in {
+                "NOUN", "PROPN", "NUM", "SYM"}:
+            noun = noun.head.head  # "pledged $600 billion of investment", "adopted a package of sanctions"
+        else:
+            break
+    if noun.head.i == verb.i:
+        # (a clause dependant the tagger took for a noun: "staged a sit-in to protest cuts")
+        return noun.dep_ in {"dobj", "attr", "oprd", "nsubj", "nsubjpass", "npadvmod", "dative", "advcl", "xcomp", "ccomp"}
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.head.lower_ in READY_WORDS and prep.head.head.i == verb.i:
+        return True  # "is ready for talks": the subject's own talks, intended
+    if noun.dep_ != "pobj" or prep.head.i != verb.i:
+        return False
+    # "provide India with loans", "supply Kyiv with drones": what is given, after the one it is given to
+    given = prep.lower_ == "with" and any(c.dep_ in {"dobj", "dative"} for c in verb.children)
+    return given or verb.lemma_.lower() in IN_ACT_VERBS
+
+
+def _in_own_manner(noun, verb) -> bool:
+    """"chained themselves to railings in protest": the subject's own act, whatever the verb."""
+    return (noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.i == verb.i
+            and noun.lemma_.lower() in OWN_MANNER)
 
 
 SUPPORT_PHRASES = {"press on", "push on", "carry on", "go ahead", "push ahead", "press ahead", "forge ahead",
@@ -182,6 +224,22 @@ def _without_bare_agreements(analysis: Analysis, events: list[Event]) -> list[Ev
 def _trigger_words() -> frozenset[str]:
     """Every word a lexicon key starts or ends with ("call" of "call off", "strike" of "hunger strike")."""
     return frozenset(w for lemma, _ in kbase.verb_frames() for w in (lemma.split()[0], lemma.split()[-1]))
+
+
+@lru_cache(maxsize=1)
+def _person_heads() -> frozenset[str]:
+    """Nouns that name someone by office or role ("the Saudi crown prince", "a Chinese delegation")."""
+    heads = {title.split()[-1] for title in titles()}
+    heads |= {noun for noun, (sector, _) in kbase.agent_nouns().items() if sector == "GOV"}
+    return frozenset(heads)
+
+
+def _names_someone(analysis: Analysis, obj) -> bool:
+    """Is the object a visitor: an actor itself, or an office or delegation a state qualifies ("received the
+    Saudi crown prince"), not a thing of that state ("received Russian gas")?"""
+    return (obj.i in analysis.token_actor or obj.i in analysis.token_actors
+            or any(c.dep_ == "appos" and c.i in analysis.token_actor for c in obj.children)
+            or obj.lower_ in _person_heads() or obj.lemma_.lower() in _person_heads())
 
 
 def _frame_for(token):
@@ -392,7 +450,7 @@ def find_events(analysis: Analysis) -> None:
                 governor = governing_verb(token)
                 if governor is token:
                     governor = verb_beyond_adverbial(token)
-                elif not _supports(governor):
+                elif not ((_supports(governor) and _carried_by(token, governor)) or _in_own_manner(token, governor)):
                     governor = None  # "condemned the attack on X": the condemner did not attack
                 if governor is not None and governor is not token:
                     subj, _ = subject_of(governor)
@@ -418,7 +476,7 @@ def find_events(analysis: Analysis) -> None:
                 if passive:
                     subj, _ = subject_of(token)
                     target += actors_at(analysis, subj) if subj is not None else []
-                elif obj is not None:
+                elif obj is not None and _names_someone(analysis, obj):
                     target += actors_at(analysis, obj)
             elif where == "obj":
                 if passive:
@@ -537,8 +595,11 @@ def find_events(analysis: Analysis) -> None:
             _abstain(token, frame, "the act named before, said again")
             continue  # only a date of its own makes the mention worth an event: when the act happened
         status = event_status(governor, doc)
-        if frame.pos == "NOUN" and status == "asserted" and governor.lemma_.lower() in PROMISE_VERBS:
-            status = "intended"  # "pledged $600 billion of investment": the investment is promised
+        if frame.pos == "NOUN" and status == "asserted" and (governor.lemma_.lower() in PROMISE_VERBS or (
+                token.dep_ == "pobj" and token.head.head.lower_ in READY_WORDS)):
+            status = "intended"  # "pledged $600 billion of investment", "ready for talks": promised, offered
+        if obj is not None and frame.pos == "VERB" and any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
+            status = "negated"  # "has received no Russian gas since January"
         code = ceased_code(code, token, codes)
         code, act, status = refusal_code(code, status, governor, codes)
         if act is None:
