@@ -327,3 +327,25 @@ def test_the_export_command(store_path, tmp_path, run):
     assert code == 2 and "[DW400]" in err and not (tmp_path / "y.csv").exists()
     code, _, err = run("export", tmp_path / "z.csv", "--db", tmp_path / "missing.duckdb")
     assert code == 2 and "[DW304]" in err
+
+
+def test_the_cameo_code_of_a_promised_act_is_kept_through_store_and_export(tmp_path):
+    from dyadwatch.exporters import Selection, get_exporter
+    from dyadwatch.model import Document
+    from dyadwatch.pipeline import Pipeline
+    from dyadwatch.store import Store
+
+    analysis = Pipeline.default().analyze(Document(text="Spain will supply arms to Morocco.", id="act-1",
+                                                   published="2025-03-01"))
+    promised = [e for e in analysis.events if e.act]
+    assert promised and promised[0].act_cameo and promised[0].act_cameo.startswith("07"), \
+        [(e.cameo, e.act, e.act_cameo) for e in analysis.events]
+    assert promised[0].as_json()["act_cameo"] == promised[0].act_cameo
+    with Store.open(tmp_path / "s.duckdb") as store:
+        store.add(analysis)
+        store.commit()
+        path = tmp_path / "events.jsonl"
+        get_exporter("jsonl").write(store, path, Selection())
+    import json
+    rows = [json.loads(line) for line in path.read_text().splitlines()]
+    assert [r["act_cameo"] for r in rows if r["act"]] == [promised[0].act_cameo]

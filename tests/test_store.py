@@ -70,7 +70,7 @@ def test_evidence_offsets_point_at_the_stored_text(demo_store):
 
 
 MIGRATIONS = ["001_initial", "002_indexes", "003_event_act", "004_event_dimension", "005_ingest_shards",
-              "006_dyad_aggregates", "007_band_key_index"]
+              "006_dyad_aggregates", "007_band_key_index", "008_event_act_cameo"]
 
 
 def test_schema_migrations_are_named_and_recorded(db):

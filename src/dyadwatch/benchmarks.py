@@ -7,7 +7,9 @@ Two sets, both published by the Open Event Data Alliance:
   A record is *found* when an event of dyadwatch has the gold type and the gold source and target countries.
 - PETRARCH-2 validation records (`petr2_validation.xml`): news sentences with CAMEO codings, or none.
   A coding is *found* when an event has the same CAMEO root (two digits) and the same dyad; a record
-  with no event is *kept clean* when dyadwatch codes nothing there.
+  with no event is *kept clean* when dyadwatch codes nothing there. PETRARCH codes a promised or threatened
+  act as the act itself ("will supply arms" is 072), where dyadwatch codes the promise (0332, PLOVER AGREE)
+  and keeps the act's code as `act_cameo`: either root matches.
 
 Per PLOVER type, each record's prediction is the event that matches the gold dyad best (else the first
 event, else NONE), which gives precision, recall and F1 per type and the share with the right source and
@@ -178,10 +180,16 @@ def score_records(name: str, records: list[Record], pipeline=None, *, by: str = 
             result.records += 1
             result.coded += bool(events)
 
-            def label(event: dict[str, Any]) -> str:
-                return event["type"] if by == "type" else str(event["cameo"])[:2]
-
             gold_label = want["type"] if by == "type" else want["cameo"][:2]
+
+            def label(event: dict[str, Any], gold_label: str = gold_label) -> str:
+                if by == "type":
+                    return event["type"]
+                # PETRARCH codes a promised or threatened act as the act ("will supply arms" 072); dyadwatch
+                # codes its promise (0332) and keeps the act's code: either convention matches
+                roots = [str(event["cameo"])[:2], str(event.get("act_cameo") or "")[:2]]
+                return gold_label if gold_label in roots else roots[0]
+
             scored = sorted(events, key=lambda e: (-sum(_dyad_ok(want, e)), label(e) != gold_label))
             best = scored[0] if scored else None
             predicted = label(best) if best else NONE

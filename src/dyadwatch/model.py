@@ -131,6 +131,7 @@ class Event:
     trigger: Span | None = None
     reciprocal: bool = False  # source and target are the same coordinated actors acting together
     act: str | None = None  # the PLOVER type of a promised or threatened act ("AID" of an AGREE to give aid)
+    act_cameo: str | None = None  # and its CAMEO code ("072" of "will supply arms", coded 0332)
 
     def pairs(self) -> set[tuple[str, str]]:
         """The sorted country pairs this event is evidence for."""
@@ -156,6 +157,8 @@ class Event:
             out["reciprocal"] = True
         if self.act:
             out["act"] = self.act
+            if self.act_cameo:
+                out["act_cameo"] = self.act_cameo
         return out
 
 

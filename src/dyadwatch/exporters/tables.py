@@ -18,7 +18,8 @@ Table columns (csv and parquet; CSV writes an empty cell for a missing value, Pa
     source_sectors  VARCHAR   their sectors (GOV, MIL, ...), same order ('' where unknown)
     target_ids, target_names, target_countries, target_sectors    likewise for the targets
     status          VARCHAR   asserted, negated, intended, hypothetical, reported or historical
-    act             VARCHAR   the act in the text's words
+    act             VARCHAR   the PLOVER type of the act an event promises, threatens or refuses (AID of an
+                              AGREE to give aid), else empty
     location        VARCHAR   the place named for the event
     location_country VARCHAR  its country
     latitude, longitude DOUBLE its coordinates (WGS 84) when the place can be placed, else empty
@@ -26,6 +27,7 @@ Table columns (csv and parquet; CSV writes an empty cell for a missing value, Pa
     evidence        VARCHAR   the sentence the event was coded from
     start_char, end_char INTEGER  its offsets in the document text: text[start_char:end_char] == evidence
     doc_title, doc_url, doc_source  VARCHAR  the document's title, address and publisher
+    act_cameo       VARCHAR   the CAMEO code of that act (072 of "will supply arms", coded 0332), else empty
 
 JSON lines (jsonl), one object per event:
 
@@ -33,7 +35,7 @@ JSON lines (jsonl), one object per event:
      "actor1": main source actor or null, "actor2": main target actor or null,
      "source": [actor, ...], "target": [actor, ...],        actor = {"id", "name", "kind", "country", "sector"}
      "source_countries": [...], "target_countries": [...],  sorted, distinct
-     "status", "act", "confidence",
+     "status", "act", "act_cameo", "confidence",
      "location": {"name", "country", "lat", "lon"} or null,
      "evidence": {"doc_id", "text", "start", "end"},
      "document": {"id", "title", "url", "source", "published"}}
@@ -56,7 +58,7 @@ COLUMNS = ["event_id", "doc_id", "date", "published", "event_type", "mode", "con
            "source_ids", "source_names", "source_countries", "source_sectors",
            "target_ids", "target_names", "target_countries", "target_sectors",
            "status", "act", "location", "location_country", "latitude", "longitude", "confidence", "evidence",
-           "start_char", "end_char", "doc_title", "doc_url", "doc_source"]
+           "start_char", "end_char", "doc_title", "doc_url", "doc_source", "act_cameo"]
 
 
 def _side(alias: str, side: str) -> str:
@@ -94,7 +96,8 @@ def table_query(store: Store, selection: Selection) -> tuple[str, list[Any]]:
                t.ids AS target_ids, t.names AS target_names, t.countries AS target_countries,
                t.sectors AS target_sectors,
                e.status, e.act, e.location, p.country AS location_country, p.lat AS latitude, p.lon AS longitude,
-               e.confidence, e.evidence, e.start_char, e.end_char, e.doc_title, e.doc_url, e.doc_source
+               e.confidence, e.evidence, e.start_char, e.end_char, e.doc_title, e.doc_url, e.doc_source,
+               e.act_cameo
         FROM sel e {_side('s', 'source')} {_side('t', 'target')}
         LEFT JOIN places p ON p.name = e.location
         ORDER BY e.date NULLS LAST, e.id"""
@@ -167,7 +170,8 @@ def plover_record(row: dict[str, Any], actors: dict[tuple[str, str], list[dict[s
         "source": source, "target": target,
         "source_countries": sorted({a["country"] for a in source if a["country"]}),
         "target_countries": sorted({a["country"] for a in target if a["country"]}),
-        "status": row["status"], "act": row["act"], "confidence": row["confidence"], "location": location,
+        "status": row["status"], "act": row["act"], "act_cameo": row["act_cameo"], "confidence": row["confidence"],
+        "location": location,
         "evidence": {"doc_id": row["doc_id"], "text": row["evidence"], "start": row["start_char"],
                      "end": row["end_char"]},
         "document": {"id": row["doc_id"], "title": row["doc_title"], "url": row["doc_url"],

@@ -601,6 +601,7 @@ def find_events(analysis: Analysis) -> None:
         if obj is not None and frame.pos == "VERB" and any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
             status = "negated"  # "has received no Russian gas since January"
         code = ceased_code(code, token, codes)
+        acted = code  # the act itself, kept when it is coded as its promise, threat or refusal
         code, act, status = refusal_code(code, status, governor, codes)
         if act is None:
             code, act, status = modal_code(code, status, governor, codes)
@@ -621,6 +622,7 @@ def find_events(analysis: Analysis) -> None:
             cameo=code.code, score=code.goldstein, quad_class=code.quad_class, source=source, target=target,
             date=date, location=location, status=status, confidence=confidence,
             evidence=analysis.span(evidence_start, text_end),
-            trigger=analysis.span(token.idx, token.idx + len(token.text)), reciprocal=reciprocal, act=act))
+            trigger=analysis.span(token.idx, token.idx + len(token.text)), reciprocal=reciprocal, act=act,
+            act_cameo=acted.code if act is not None else None))
         named_acts.append((token.lemma_.lower(), events[-1]))
     analysis.events = _without_bare_agreements(analysis, _once_per_sentence(events))

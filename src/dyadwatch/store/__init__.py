@@ -60,7 +60,7 @@ def analysis_rows(analysis: Analysis) -> dict[str, list[list]]:
                        (event.date or "")[:7] if event.date and len(event.date) >= 7 else None,
                        event.location, event.status, event.confidence, event.evidence.text, event.evidence.start,
                        event.evidence.end, sorted(event.countries("source")), sorted(event.countries("target")),
-                       event.act, event_dimension(event.context, event.evidence.text) or ""])
+                       event.act, event_dimension(event.context, event.evidence.text) or "", event.act_cameo])
         event_actors += [[event.id, side, a.id, a.country] for side in ("source", "target")
                          for a in getattr(event, side)]
     rows["events"] = events

@@ -110,5 +110,10 @@ CREATE TABLE dyad_actors (
 DROP INDEX idx_doc_bands;
 CREATE INDEX idx_doc_band_keys ON doc_bands (key);
 """),
+    # the CAMEO code of the act an event promises, threatens or refuses ("will supply arms": 072 of a 0332);
+    # NULL in rows stored before it
+    ("008_event_act_cameo", """
+ALTER TABLE events ADD COLUMN act_cameo VARCHAR;
+"""),
 ]
 
