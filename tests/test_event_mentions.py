@@ -52,3 +52,22 @@ def test_an_act_in_protest_is_the_subjects_whatever_the_verb(analyze):
     coded = _coded(analyze("Hundreds of Bolivian miners chained themselves to railings in La Paz in protest against "
                            "the new mining law.", published="2025-06-18"))
     assert any(t == "PROTEST" and s == ["BOL"] for t, s, _, _ in coded), coded
+
+
+def test_the_act_a_generic_head_names_is_the_object(analyze):
+    coded = _coded(analyze("Egyptian envoys on Monday ended their mediation efforts between Sudan and Chad.",
+                           published="2025-03-02"))
+    assert any(t == "SANCTION" and s == ["EGY"] for t, s, _, _ in coded), coded
+    assert not [c for c in coded if c[0] == "CONSULT"], coded
+
+
+def test_people_protesting_something_demonstrate(analyze):
+    a = analyze("Kenyan students protested the new fees outside parliament on Tuesday.", published="2025-03-02")
+    assert ("PROTEST", "141") in {(e["type"], e["cameo"]) for e in a["events"]}, _coded(a)
+
+
+def test_an_attempt_at_force_is_an_act_of_force(analyze):
+    a = analyze("Gunmen loyal to a Yemeni warlord tried to assassinate the Yemeni interior minister in Aden.",
+                published="2025-03-02")
+    found = [(e["type"], e["status"]) for e in a["events"]]
+    assert ("ASSAULT", "asserted") in found, found

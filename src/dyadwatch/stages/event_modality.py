@@ -23,6 +23,11 @@ HYPOTHETICAL_AUX = {"could", "might", "may", "would"}
 INTENT_AUX = {"will", "shall"}
 
 
+ATTEMPT_HEADS = {"try", "attempt"}
+FORCE_LEMMAS = {"assassinate", "kill", "storm", "attack", "seize", "capture", "overrun", "bomb", "shoot", "kidnap",
+                "abduct", "hijack", "invade", "overthrow", "topple", "murder", "poison", "blow"}
+
+
 # prepositions before a gerund whose act is done, not intended: the means, a time, a concession
 DONE_MEANS = {"by", "after", "before", "since", "despite", "while", "following", "through"}
 
@@ -38,6 +43,8 @@ def event_status(token, doc) -> str:
         return "negated"
     aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
     head = token.head
+    if token.dep_ == "xcomp" and head.lemma_.lower() in ATTEMPT_HEADS and token.lemma_.lower() in FORCE_LEMMAS:
+        return "asserted"  # "tried to assassinate", "attempted to storm": the attempt is itself an act of force
     if token.dep_ in {"xcomp", "acomp"} and (head.lemma_.lower() in INTENT_HEADS or head.lower_ in INTENT_HEADS):
         return "intended"
     if (token.dep_ == "pcomp" and head.lower_ not in DONE_MEANS) or (

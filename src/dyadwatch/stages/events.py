@@ -143,6 +143,11 @@ PROMISE_VERBS = {"pledge", "promise", "offer", "propose", "announce", "plan", "v
 FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 
 
+# heads that an object's modifier names the act of ("mediation efforts", "the aid programme")
+GENERIC_HEADS = {"effort", "program", "programme", "package", "process", "initiative", "bid", "mission",
+                 "campaign", "scheme", "project", "plan", "deal", "arrangement", "framework"}
+
+
 # event nouns that name either a military strike or a stoppage of work; who strikes tells which
 WORK_STOPPAGES = {"strike"}
 CIVIL_SECTORS = {"LAB", "CVL", "EDU", "OPP", "MED", "HLH", "BUS", "RAD", "REL", "REF"}
@@ -257,6 +262,8 @@ def _frame_for(token):
         keys = [(f"{c.lemma_.lower()} {lemma}", pos) for c in token.lefts if c.dep_ in {"compound", "amod"}] + keys
     obj = dobj(token) if pos == "VERB" else None
     obj_lemmas = {t.lemma_.lower() for t in ([obj, *obj.conjuncts] if obj is not None else [])}
+    if obj is not None and obj.lemma_.lower() in GENERIC_HEADS:  # "ended its mediation efforts": mediation
+        obj_lemmas |= {c.lemma_.lower() for c in obj.lefts if c.dep_ in {"compound", "amod"}}
     # of the frames whose object condition holds, the first whose target slot the sentence fills ("exercises
     # with Japan" is cooperation, "exercises near Taiwan" a show of force), else the first
     preps = {c.lower_ for h in [token, *([obj, *obj.conjuncts] if obj is not None else [])] for c in h.children
@@ -408,6 +415,8 @@ def find_events(analysis: Analysis) -> None:
             continue  # "Sisi urged Trump to back the effort": the request is the event; the backing is not done
         if obj is not None and frame.objects:
             consumed.update(t.i for t in (obj, *obj.conjuncts))
+            if obj.lemma_.lower() in GENERIC_HEADS:
+                consumed.update(c.i for c in obj.lefts if c.dep_ in {"compound", "amod"})
         code = codes.get(frame.cameo)
         if code is None or not code.plover:
             continue
@@ -515,6 +524,8 @@ def find_events(analysis: Analysis) -> None:
         if frame.lemma in WORK_STOPPAGES and frame.pos == "NOUN" and source and all(
                 a.sector in CIVIL_SECTORS for a in source):
             code = codes["143"]  # "the dockers' union began an indefinite strike": a strike of work, not of arms
+        if code.code == "114" and source and all(a.sector in CIVIL_SECTORS for a in source):
+            code = codes["141"]  # "students protested the verdict": people take to the streets; states complain
         target = [a for a in dict.fromkeys(target) if a.kind in ACTOR_KINDS | {"location"}]
         if not source and code.plover == "ASSAULT" and frame.pos == "VERB" and _unnamed_hand(token):
             # "a roadside bombing near Samarra killed a U.S. soldier", "three were killed in Beirut": force by no
