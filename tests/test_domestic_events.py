@@ -70,3 +70,16 @@ def test_an_act_introduced_by_a_preposition_is_the_subjects_own(analyze):
 def test_a_protest_against_acts_of_others_targets_their_doer(analyze):
     a = analyze("Thousands of Kenyans marched against abuses by Ugandan border guards.", published="2024-03-02")
     assert any(t == "PROTEST" and s == ("KEN",) and g == ("UGA",) for t, _, s, g in _coded(a)), _coded(a)
+
+
+def test_a_person_named_without_office_is_of_the_state_the_sentence_is_about(analyze):
+    a = analyze("Maria Delgado led a march through Quito on Sunday.", published="2024-03-02")
+    people = {x["name"]: x["country"] for x in a["actors"] if x["kind"] == "person"}
+    assert people.get("Maria Delgado") == "ECU", people
+
+
+def test_a_person_and_a_state_acted_upon_stay_apart(analyze):
+    # Ghana is the target of the call: no tie of the speaker's to it
+    a = analyze("Kofi Mensah called for sanctions against Ghana.", published="2024-03-02")
+    people = {x["name"]: x["country"] for x in a["actors"] if x["kind"] == "person"}
+    assert people.get("Kofi Mensah") is None, people

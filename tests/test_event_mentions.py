@@ -71,3 +71,19 @@ def test_an_attempt_at_force_is_an_act_of_force(analyze):
                 published="2025-03-02")
     found = [(e["type"], e["status"]) for e in a["events"]]
     assert ("ASSAULT", "asserted") in found, found
+
+
+def test_a_passive_object_is_read_as_an_active_one(analyze):
+    coded = _coded(analyze("A clinic for Sudanese refugees was shelled by Chadian militiamen on Monday.",
+                           published="2025-03-02"))
+    assert any(t == "ASSAULT" and s == ["TCD"] and "SDN" in g for t, s, g, _ in coded), coded
+
+
+def test_where_fire_is_aimed_is_hit(analyze):
+    coded = _coded(analyze("Turkish artillery fired shells at positions near Aleppo on Tuesday.", published="2025-03-02"))
+    assert any(t == "ASSAULT" and s == ["TUR"] and g == ["SYR"] for t, s, g, _ in coded), coded
+
+
+def test_a_curfew_lifted_on_a_people_concedes_to_them(analyze):
+    coded = _coded(analyze("Israel lifted the curfew on Palestinians on Friday.", published="2025-03-02"))
+    assert any(t == "CONCEDE" and s == ["ISR"] and g == ["PSE"] for t, s, g, _ in coded), coded

@@ -488,9 +488,11 @@ def find_events(analysis: Analysis) -> None:
                 elif obj is not None and _names_someone(analysis, obj):
                     target += actors_at(analysis, obj)
             elif where == "obj":
-                if passive:
+                if passive:  # "a camp for Congolese refugees was attacked": as the object of the active verb
                     subj, _ = subject_of(token)
-                    target += actors_at(analysis, subj) if subj is not None else []
+                    if subj is not None:
+                        target += (actors_at(analysis, subj) or (
+                            place_of(analysis, subj) or partner_of(analysis, subj) if not frame.objects else []))
                 elif obj is not None and not frame.objects:
                     target += (actors_at(analysis, obj) or place_of(analysis, obj) or proposer(analysis, obj)
                                or partner_of(analysis, obj) or owner_before(analysis, obj))
@@ -510,8 +512,12 @@ def find_events(analysis: Analysis) -> None:
         if any(w.startswith("<") for w in frame.targets):
             source, target = givers, ([] if passive else source)
         if code.plover in FORCE_TYPES:
-            # "air strikes in Lebanon", "struck a Hamas compound in Doha": where force lands is hit too
+            # "air strikes in Lebanon", "struck a Hamas compound in Doha", "fired shells at targets in Jericho":
+            # where force lands is hit too
             places = places_within(analysis, obj if obj is not None else token)
+            if obj is not None:
+                places += [p for pobj in prep_objects(token, {"at", "on", "against", "into"})
+                           for p in places_within(analysis, pobj)]
             target += [p for p in places if p.country and p.country not in {a.country for a in target}]
         if code.plover == "MOBILIZE" and obj is not None:
             # "talks to deploy Russian forces": forces of another state are that state's deployment,
@@ -567,9 +573,12 @@ def find_events(analysis: Analysis) -> None:
             doers = [a for n in nouns for a in doer_of(analysis, n) if a not in source]
             target = doers or target
         if not target and code.plover in {"CONCEDE", "RETREAT", "COERCE"}:
-            # "lifted the curfew in Montenegro", "imposed martial law in Darfur": the place acted upon
+            # "lifted the curfew in Montenegro", "imposed martial law in Darfur": the place acted upon; "the curfew
+            # on Palestinians": the people
             target = [p for p in places_within(analysis, token) + (places_within(analysis, obj) if obj is not None
                                                                      else []) if p.country]
+            if not target and obj is not None:
+                target = [a for a in partner_of(analysis, obj) if a not in source]
         if not target and code.plover in FORCE_TYPES and obj is not None:
             target = unnamed_victims(analysis, token, obj, source)
         if not target and obj is not None and "obj@" in frame.targets:
