@@ -87,3 +87,16 @@ def test_where_fire_is_aimed_is_hit(analyze):
 def test_a_curfew_lifted_on_a_people_concedes_to_them(analyze):
     coded = _coded(analyze("Israel lifted the curfew on Palestinians on Friday.", published="2025-03-02"))
     assert any(t == "CONCEDE" and s == ["ISR"] and g == ["PSE"] for t, s, g, _ in coded), coded
+
+
+def test_cooperation_with_a_phrase_that_names_one_state_is_with_that_state(analyze):
+    coded = _coded(analyze("The African Union agreed on Friday to a renewal of its observer mission in Somalia.",
+                           published="2025-03-02"))
+    assert any(t == "AGREE" and g == ["SOM"] for t, _, g, _ in coded), coded
+
+
+def test_forces_strengthened_and_curfews_extended_are_coded(analyze):
+    coded = _coded(analyze("Russia strengthened its forces in Belarus on Monday.", published="2025-03-02"))
+    assert any(t == "MOBILIZE" and s == ["RUS"] and g == ["BLR"] for t, s, g, _ in coded), coded
+    a = analyze("Chad's government extended the curfew in N'Djamena on Monday.", published="2025-03-02")
+    assert ("COERCE", "1723") in {(e["type"], e["cameo"]) for e in a["events"]}, _coded(a)

@@ -247,6 +247,17 @@ def _names_someone(analysis: Analysis, obj) -> bool:
             or obj.lower_ in _person_heads() or obj.lemma_.lower() in _person_heads())
 
 
+def _one_state_within(analysis: Analysis, phrase, source: list[Actor]) -> list[Actor]:
+    """The actor of the one state (other than the source's) a phrase names, else none."""
+    own = {a.country for a in source}
+    found: dict[str, Actor] = {}
+    for t in phrase.subtree:
+        actor = analysis.token_actor.get(t.i)
+        if actor is not None and actor.country and actor.country not in own:
+            found.setdefault(actor.country, actor)
+    return list(found.values()) if len(found) == 1 else []
+
+
 def _frame_for(token):
     """The first lexicon frame whose object condition the trigger satisfies."""
     frames_table = kbase.verb_frames()
@@ -505,7 +516,12 @@ def find_events(analysis: Analysis) -> None:
                 # "a mediation bid between Kenya and Somalia": a compound's slots are its head's
                 holders = [token, token.head] if token.dep_ == "compound" else [token]
                 for pobj in (p for h in holders for p in prep_objects(h, {where})):
-                    target += actors_at(analysis, pobj)
+                    found = actors_at(analysis, pobj)
+                    if not found and code.quad_class in (1, 2):
+                        # "agreed to an extension of the mandate of the force in Lebanon": the one state the
+                        # phrase names, for cooperation
+                        found = _one_state_within(analysis, pobj, source)
+                    target += found
                 if obj is not None:
                     for pobj in prep_objects(obj, {where}):
                         target += actors_at(analysis, pobj)
