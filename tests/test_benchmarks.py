@@ -99,3 +99,17 @@ def test_no_benchmark_sentence_is_copied_into_the_project(name):
                 continue
             copied |= {(str(p.relative_to(ROOT)), piece) for p, body in ours.items() if len(piece) == WINDOW and piece in body}
     assert not copied, sorted(copied)[:10]
+
+
+def test_legacy_country_codes_of_gold_records_are_read_as_iso_codes(tmp_path):
+    path = tmp_path / "records.json"
+    path.write_text(json.dumps([{"id": "r1", "text": "Tokyo protested to Rome.", "event": "PROTEST",
+                                 "source": [{"code": "JAPGOV"}], "target": [{"code": "ITL"}]}]), encoding="utf-8")
+    [record] = benchmarks.read_plover(path)
+    assert record.codings[0]["source"] == {"JPN"} and record.codings[0]["target"] == {"ITA"}
+
+
+def test_a_side_the_record_leaves_uncoded_accepts_any_side():
+    assert benchmarks._side_ok({"---"}, set())
+    assert benchmarks._side_ok({"IGO"}, {None}) and not benchmarks._side_ok({"IGO"}, set())
+    assert not benchmarks._side_ok({"JPN"}, {None})

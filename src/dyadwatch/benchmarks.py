@@ -42,8 +42,13 @@ class Record:
     codings: list[dict[str, Any]] = field(default_factory=list)
 
 
+# Country codes of the older KEDS/CAMEO dictionaries that some gold records use, with the ISO 3166-1 alpha-3
+# code dyadwatch gives the same state
+LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+
+
 def _codes(actors: Iterable[Any]) -> set[str]:
-    return {a["code"][:3] for a in actors or [] if isinstance(a, dict) and a.get("code")}
+    return {LEGACY_CODES.get(a["code"][:3], a["code"][:3]) for a in actors or [] if isinstance(a, dict) and a.get("code")}
 
 
 def read_plover(path: Path) -> list[Record]:
@@ -95,14 +100,15 @@ def read_petrarch(path: Path) -> list[Record]:
 
 
 def _side_ok(want: set[str], got: set[str | None]) -> bool:
-    """Gold codes that are not countries (IGO, NGO, regions) accept an actor without a country."""
-    if not want:
+    """Gold codes that are not countries (IGO, NGO, regions) accept an actor without a country; "---" (no actor
+    coded) accepts any side."""
+    if not want or want == {"---"}:
         return True
     return bool(want & got) or (None in got and not any(re.fullmatch(r"[A-Z]{3}", w) and w not in NON_STATES
                                                         for w in want))
 
 
-NON_STATES = {"IGO", "NGO", "MNC", "UNO", "NAT", "EUR", "AFR", "ASA", "MEA", "WST", "REB", "INS", "SEP"}
+NON_STATES = {"IGO", "NGO", "MNC", "UNO", "NAT", "EUR", "AFR", "ASA", "MEA", "WST", "REB", "INS", "SEP", "IMG", "ISM"}
 
 
 def _sides(event: dict[str, Any]) -> tuple[set, set]:
