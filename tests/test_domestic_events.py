@@ -83,3 +83,26 @@ def test_a_person_and_a_state_acted_upon_stay_apart(analyze):
     a = analyze("Kofi Mensah called for sanctions against Ghana.", published="2024-03-02")
     people = {x["name"]: x["country"] for x in a["actors"] if x["kind"] == "person"}
     assert people.get("Kofi Mensah") is None, people
+
+
+def test_a_people_of_a_place_of_another_state_are_that_states_people(analyze):
+    a = analyze("The Hungarians of southern Slovakia are demanding autonomy from Slovak authorities.",
+                published="2024-03-02")
+    assert any(t == "REQUEST" and s == ("SVK",) for t, _, s, _ in _coded(a)), _coded(a)
+
+
+def test_an_ethnic_group_is_placed_by_a_place_further_off_in_the_clause(analyze):
+    a = analyze("Kyrgyz police killed two ethnic Uzbeks in a clash in southern Kyrgyzstan on Friday.", published="2024-03-02")
+    victims = {t["country"] for e in a["events"] if e["type"] == "ASSAULT" for t in e["target"]}
+    assert victims == {"KGZ"}, _coded(a)
+
+
+def test_a_complaint_over_acts_a_state_qualifies_accuses_that_state(analyze):
+    a = analyze("Jordan complained on Friday about two Syrian air raids near the border.", published="2024-03-02")
+    assert any(t == "ACCUSE" and s == ("JOR",) and g == ("SYR",) for t, _, s, g in _coded(a)), _coded(a)
+
+
+def test_a_protest_aimed_at_another_state_by_its_purpose_targets_it(analyze):
+    a = analyze("Demonstrators in Tehran blocked a road to show their anger at Britain's new sanctions.",
+                published="2024-03-02")
+    assert any(t == "PROTEST" and s == ("IRN",) and g == ("GBR",) for t, _, s, g in _coded(a)), _coded(a)

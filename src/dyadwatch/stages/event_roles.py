@@ -9,6 +9,7 @@ state of the sentence.
 
 from __future__ import annotations
 
+from .. import kb as kbase
 from ..model import Actor, Analysis
 from .actor_index import Registry
 
@@ -169,6 +170,10 @@ def doer_of(analysis: Analysis, noun) -> list[Actor]:
     found += [a for child in noun.children if child.dep_ == "acl"  # "crimes committed by Croat forces"
               for agent in child.children if agent.dep_ == "agent"
               for pobj in agent.children if pobj.dep_ == "pobj" for a in actors_at(analysis, pobj)]
+    if not found and (noun.lemma_.lower(), "NOUN") in kbase.verb_frames():
+        # "two Israeli air raids", "the Syrian crackdown": a state qualifying an act is its doer
+        found = [a for child in noun.lefts if child.dep_ in {"amod", "compound", "nmod"}
+                 for a in actors_at(analysis, child, with_conjuncts=False) if a.kind in {"country", "government"}]
     return [a for a in dict.fromkeys(found) if a.kind in ACTOR_KINDS]
 
 
@@ -220,6 +225,22 @@ def threatened(analysis: Analysis, token, source: list[Actor]) -> list[Actor]:
             continue
         found = [a for t in child.subtree if (a := analysis.token_actor.get(t.i)) is not None
                  and a.kind in ACTOR_KINDS | {"location"} and a.country and a.country not in own]
+        if found:
+            return list(dict.fromkeys(found))[:2]
+    return []
+
+
+def aimed_by_purpose(analysis: Analysis, token, obj, source: list[Actor]) -> list[Actor]:
+    """The other party a protest's purpose names: "blocked a road to show their anger at Britain's sanctions"
+    (the purpose clause hangs from the verb, or, as the parser often has it, from its object)."""
+    own = {a.country for a in source}
+    clauses = [c for c in token.children if c.dep_ in {"advcl", "xcomp"}]
+    if obj is not None:
+        clauses += [c for c in obj.children if c.dep_ in {"relcl", "acl"} and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    for clause in clauses:
+        found = [a for t in clause.subtree if (a := analysis.token_actor.get(t.i)) is not None
+                 and a.kind in ACTOR_KINDS and a.country and a.country not in own]
         if found:
             return list(dict.fromkeys(found))[:2]
     return []

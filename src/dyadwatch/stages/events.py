@@ -20,6 +20,7 @@ from .event_roles import (
     ACTOR_KINDS,
     actors_at,
     agent_of,
+    aimed_by_purpose,
     clause_subject,
     dobj,
     doer_of,
@@ -584,7 +585,7 @@ def find_events(analysis: Analysis) -> None:
         if code.plover == "ACCUSE":
             # "investigating abuses by Bosnian militants", "an inquiry into crimes committed by X",
             # "condemned attacks by Hamas against Israel": who did it is accused, not who suffered it
-            nouns = ([obj] if obj is not None else []) + list(prep_objects(token, {"into", "of"}))
+            nouns = ([obj] if obj is not None else []) + list(prep_objects(token, {"into", "of", "over", "about"}))
             nouns += [p for n in list(nouns) for p in prep_objects(n, {"into"})]
             doers = [a for n in nouns for a in doer_of(analysis, n) if a not in source]
             target = doers or target
@@ -601,9 +602,11 @@ def find_events(analysis: Analysis) -> None:
             _abstain(token, frame, "the object is no actor")  # "received air defence systems": not a visitor
             continue
         if not target and code.plover == "PROTEST":
-            # "rallies against abuses by the security forces": who did what is protested
+            # "rallies against abuses by the security forces": who did what is protested; "blocked a road to show
+            # their anger at Washington's policies": the other party the purpose names
             nouns = ([obj] if obj is not None else []) + list(prep_objects(token, {"against", "over", "at"}))
-            target = [a for n in nouns for a in doer_of(analysis, n) if a not in source]
+            target = [a for n in nouns for a in doer_of(analysis, n) if a not in source] or aimed_by_purpose(
+                analysis, token, obj, source)
         if not target and (code.plover == "PROTEST" or code.code.startswith("082")):
             # a protest aimed at no one named, or one called off: the authorities it addresses
             target = protested(analysis, token, source)

@@ -14,6 +14,7 @@ from .. import kb as kbase
 from ..model import Actor, Analysis, slug
 from ..model import Span as TextSpan
 from .actor_index import Registry, titles
+from .event_roles import places_within
 
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 
@@ -300,13 +301,17 @@ def peoples_of_states(analysis: Analysis, reg: Registry) -> None:
         home = next((a for c in token.lefts if c.dep_ in {"amod", "compound", "nmod"}
                      and (a := analysis.token_actor.get(c.i)) is not None and a.kind == "country"
                      and a.country != actor.country), None)
-        if home is None and any(c.lower_ == "ethnic" for c in token.lefts):
-            # "ethnic Albanians demonstrated in Serbia", "ethnic Serbs of northern Kosovo": an ethnic group is
-            # the people of the state it lives in, when the sentence says where
-            home = next((a for h in (token, token.head) for c in h.children if c.dep_ == "prep"
-                         and c.lower_ in {"in", "of", "throughout", "across"} for g in c.children
-                         if g.dep_ == "pobj" and (a := analysis.token_actor.get(g.i)) is not None
-                         and a.kind in {"country", "location"} and a.country and a.country != actor.country), None)
+        if home is None:
+            # "the Turks of Bulgaria", "ethnic Albanians demonstrated in Serbia", "killed three ethnic Serbs in a
+            # clash in northern Kosovo": a people is that of the state it lives in, when the sentence says where
+            # ("of" a place for any people, "in" one, even further off, for an ethnic group)
+            heads = (token, token.head) if any(c.lower_ == "ethnic" for c in token.lefts) else (token,)
+            preps = {"in", "of", "throughout", "across"} if len(heads) == 2 else {"of"}
+            home = next((a for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in preps
+                         for g in c.children if g.dep_ == "pobj"
+                         for a in [analysis.token_actor.get(g.i), *places_within(analysis, g)]
+                         if a is not None and a.kind in {"country", "location"} and a.country
+                         and a.country != actor.country), None)
         iso = home.country if home is not None else actor.country
         people = reg.get(f"{iso}CVL", name=f"{reg.kb.countries[iso].name} (civilians)", kind="group", country=iso,
                          sector="CVL")
