@@ -100,3 +100,15 @@ def test_forces_strengthened_and_curfews_extended_are_coded(analyze):
     assert any(t == "MOBILIZE" and s == ["RUS"] and g == ["BLR"] for t, s, g, _ in coded), coded
     a = analyze("Chad's government extended the curfew in N'Djamena on Monday.", published="2025-03-02")
     assert ("COERCE", "1723") in {(e["type"], e["cameo"]) for e in a["events"]}, _coded(a)
+
+
+def test_an_act_another_state_is_wanted_to_do_is_a_request_of_it(analyze):
+    coded = _coded(analyze("Athens also wants firm Bulgarian backing for the new pipeline.", published="2025-03-02"))
+    assert any(t == "REQUEST" and s == ["GRC"] and g == ["BGR"] for t, s, g, _ in coded), coded
+    assert not [c for c in coded if c[0] == "SUPPORT"], coded
+
+
+def test_an_act_named_as_a_threat_is_not_done(analyze):
+    coded = _coded(analyze("The Chinese president threatened military action in Bhutan over the border dispute.",
+                           published="2025-03-02"))
+    assert not [c for c in coded if c[0] == "ASSAULT"], coded

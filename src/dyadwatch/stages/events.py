@@ -145,6 +145,10 @@ FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 
 
 # heads that an object's modifier names the act of ("mediation efforts", "the aid programme")
+# verbs by which a subject asks for an act another is to do, and the CAMEO code of the asking
+WANTING_VERBS = {"want": "020", "seek": "020", "expect": "020", "need": "020", "demand": "100", "urge": "020"}
+
+
 GENERIC_HEADS = {"effort", "program", "programme", "package", "process", "initiative", "bid", "mission",
                  "campaign", "scheme", "project", "plan", "deal", "arrangement", "framework"}
 
@@ -257,6 +261,13 @@ def _one_state_within(analysis: Analysis, phrase, source: list[Actor]) -> list[A
         if actor is not None and actor.country and actor.country not in own:
             found.setdefault(actor.country, actor)
     return list(found.values()) if len(found) == 1 else []
+
+
+def _object_in_lexicon(token, obj) -> bool:
+    """Does a frame of the verb name this object ("threaten ... action"), whichever frame was chosen?"""
+    lemma = token.lemma_.lower()
+    lemmas = {t.lemma_.lower() for t in (obj, *obj.conjuncts)}
+    return any(frame.objects & lemmas for frame in kbase.verb_frames().get((lemma, "VERB"), []))
 
 
 def _frame_for(token):
@@ -425,7 +436,8 @@ def find_events(analysis: Analysis) -> None:
                 c.dep_ in {"dobj", "dative"} for c in token.head.children):
             _abstain(token, frame, "asked of someone, not done")
             continue  # "Sisi urged Trump to back the effort": the request is the event; the backing is not done
-        if obj is not None and frame.objects:
+        if obj is not None and (frame.objects or _object_in_lexicon(token, obj)):
+            # "threatened military action": the act named as the object is part of the verb's event
             consumed.update(t.i for t in (obj, *obj.conjuncts))
             if obj.lemma_.lower() in GENERIC_HEADS:
                 consumed.update(c.i for c in obj.lefts if c.dep_ in {"compound", "amod"})
@@ -438,6 +450,7 @@ def find_events(analysis: Analysis) -> None:
         confidence = 0.85
         passive = False
         antecedent: Event | None = None
+        wanted: list[Actor] = []  # the doer of an act another asks for ("wants Iraqi backing")
         if frame.pos == "VERB":
             subj, passive = subject_of(token)
             if passive:
@@ -459,6 +472,15 @@ def find_events(analysis: Analysis) -> None:
                     source = actors_at(analysis, child)
                     if source:
                         break
+            wanter = governing_verb(token) if source else None
+            if wanter is not None and wanter.lemma_.lower() in WANTING_VERBS and _carried_by(token, wanter):
+                # "Ankara wants firm Iraqi backing", "they want our surrender": a request of the act's doer
+                subj, _ = subject_of(wanter)
+                asker = [a for a in actors_at(analysis, subj) if a not in source] if subj is not None else []
+                if asker:
+                    code, source, antecedent = codes[WANTING_VERBS[wanter.lemma_.lower()]], asker, None
+                    wanted = [a for child in token.lefts if child.dep_ in {"poss", "compound", "amod", "nmod"}
+                              for a in actors_at(analysis, child)]
             if not source:  # "rallies by the opposition", "the march staged by students": the doer named by "by"
                 source = [a for child in token.children if child.dep_ in {"prep", "agent"} and child.lower_ == "by"
                           for pobj in child.children if pobj.dep_ == "pobj" for a in actors_at(analysis, pobj)]
@@ -528,6 +550,8 @@ def find_events(analysis: Analysis) -> None:
                         target += actors_at(analysis, pobj)
         if any(w.startswith("<") for w in frame.targets):
             source, target = givers, ([] if passive else source)
+        if wanted:
+            target = wanted
         if code.plover in FORCE_TYPES:
             # "air strikes in Lebanon", "struck a Hamas compound in Doha", "fired shells at targets in Jericho":
             # where force lands is hit too
