@@ -129,3 +129,15 @@ def test_sector_codes_of_organizations_and_agent_nouns_are_known():
     assert {sector for sector, _ in kb.agent_nouns().values() if sector != "-"} <= SECTORS
     # a people (ETH) lives in one state: the state is what codes it
     assert all(o.country for o in base.organizations.values() if o.sector == "ETH")
+
+
+def test_dimensions_read_from_words_equal_the_keyword_patterns():
+    from dyadwatch.stages.events import dimension_keywords, dimensions_of
+
+    from .conftest import ROOT
+
+    texts = [p.read_text("utf-8") for p in sorted((ROOT / "tests" / "gold").glob("*.txt"))]
+    sentences = [s for t in texts for s in t.replace("\n", ". ").split(". ") if s.strip()]
+    assert len(sentences) > 500
+    for sentence in sentences + ["Economic ties", "a TRADE deal", "armed forces and the air force", "re-investment"]:
+        assert dimensions_of(sentence) == [n for n, p in dimension_keywords() if p.search(sentence)], sentence

@@ -17,6 +17,8 @@ from .events import dimension_keywords, dimensions_of
 
 PROVIDING_TYPES = {"AID", "SUPPORT", "COOPERATE"}
 NEED_LEMMAS = {"need", "depend", "rely", "count", "lean"}
+NEED_WORDS = re.compile(r"\b(?:need(?:s|ed|ing)?|depend(?:s|ed|ing)?|rel(?:y|ies|ied|ying)|count(?:s|ed|ing)?|"
+                        r"lean(?:s|ed|ing|t)?)\b", re.I)  # every form of a NEED_LEMMAS verb
 SUPPLY_PATTERN = re.compile(r"\b(come|comes|came|coming)\s+from\b|\b(supplied|provided|trained|armed|funded|financed)\s+by\b"
                             r"|\b(trained|educated|schooled|studied|studying)\s+(in|at)\b", re.I)
 RECIPROCAL = {"each other", "one another"}
@@ -56,7 +58,8 @@ def _sentence_dimensions(analysis: Analysis, sent) -> list[str]:
 def _need_statements(analysis: Analysis, sent) -> list[tuple[str, str]]:
     """(dependent, provider) pairs stated by "X needs/depends on/relies on Y" in the sentence."""
     out = []
-    for token in sent:
+    text = analysis.document.text[sent.start_char:sent.end_char]  # (Span.text builds it token by token)
+    for token in (sent if NEED_WORDS.search(text) else ()):  # most sentences name no need: no token loop
         if token.lemma_.lower() not in NEED_LEMMAS or token.pos_ not in {"VERB", "AUX"}:
             continue
         subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
@@ -71,11 +74,11 @@ def _need_statements(analysis: Analysis, sent) -> list[tuple[str, str]]:
                 out += [(x, y) for x in dependents for y in dependents if x != y]
                 continue
             out += [(x, y) for x in dependents for y in _phrase_countries(analysis, obj) if x != y]
-    m = SUPPLY_PATTERN.search(sent.text)
+    m = SUPPLY_PATTERN.search(text)
     if m:
         split_at, from_end = sent.start_char + m.start(), sent.start_char + m.end()
         countries = analysis.token_actor
-        rest = sent.text[m.end():]
+        rest = text[m.end():]
         stop = from_end + min([len(rest)] + [rest.find(c) for c in ",;." if c in rest])
         providers = {countries[t.i].country for t in sent
                      if from_end <= t.idx < stop and t.i in countries} - {None}

@@ -169,17 +169,25 @@ def dimension_keywords() -> list[tuple[str, re.Pattern[str]]]:
 
 
 @lru_cache(maxsize=1)
-def _dimension_words() -> list[tuple[str, frozenset[str], tuple[str, ...], re.Pattern[str] | None]]:
-    """Per dimension: its one-word keywords (with their plurals), its stems, and a pattern for its phrases."""
-    out = []
+def _dimension_index() -> tuple[list[str], dict[str, set[str]], dict[str, set[str]], tuple[int, ...],
+                                list[tuple[str, re.Pattern[str]]]]:
+    """The dimensions in table order; word -> dimensions for one-word keywords (with their plurals); stem ->
+    dimensions and the stems' lengths; a pattern per dimension for its phrases."""
+    order, single, stems, phrases = [], {}, {}, []
     for row in kbase.read_table("dimensions.tsv")[1]:
+        name = row["dimension"]
+        order.append(name)
         words = kbase.split(row["keywords"])
-        single = frozenset(f for w in words if w.isalnum() for f in (w, w + "s"))
-        stems = tuple(w[:-1] for w in words if w.endswith("*"))
-        phrases = [w for w in words if not w.isalnum() and not w.endswith("*")]
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) + r"s?\b" for w in phrases) + ")", re.I) if phrases else None
-        out.append((row["dimension"], single, stems, pattern))
-    return out
+        for w in words:
+            if w.endswith("*"):
+                stems.setdefault(w[:-1], set()).add(name)
+            elif w.isalnum():
+                for form in (w, w + "s"):
+                    single.setdefault(form, set()).add(name)
+        multi = [w for w in words if not w.isalnum() and not w.endswith("*")]
+        if multi:
+            phrases.append((name, re.compile(r"\b(?:" + "|".join(re.escape(w) + r"s?\b" for w in multi) + ")", re.I)))
+    return order, single, stems, tuple(sorted({len(k) for k in stems})), phrases
 
 
 _WORD = re.compile(r"\w+")
@@ -188,13 +196,17 @@ _WORD = re.compile(r"\w+")
 def dimensions_of(text: str) -> list[str]:
     """The dimensions whose keywords the text names, in the table's order (what dimension_keywords' patterns
     find, read from the text's set of words: one pass over the text instead of one per dimension)."""
-    words = set(_WORD.findall(text.lower()))
-    out = []
-    for name, single, stems, pattern in _dimension_words():
-        if (not single.isdisjoint(words) or (stems and any(w.startswith(stems) for w in words))
-                or (pattern is not None and pattern.search(text))):
-            out.append(name)
-    return out
+    order, single, stems, lengths, phrases = _dimension_index()
+    hit: set[str] = set()
+    for w in set(_WORD.findall(text.lower())):
+        hit |= single.get(w, set())
+        for n in lengths:
+            if n <= len(w) and (found := stems.get(w[:n])):
+                hit |= found
+    for name, pattern in phrases:
+        if name not in hit and pattern.search(text):
+            hit.add(name)
+    return [name for name in order if name in hit]
 
 
 def _once_per_sentence(events: list[Event]) -> list[Event]:
@@ -424,9 +436,10 @@ def find_events(analysis: Analysis) -> None:
     events: list[Event] = []
     consumed: set[int] = set()  # event nouns already read as the object of a coded verb
     named_acts: list[tuple[str, Event]] = []  # (trigger lemma, event) in text order, for "the strike" later on
+    candidates = _trigger_words() | REPORTING_VERBS
     for token in doc:
-        if token.i in consumed:
-            continue
+        if token.i in consumed or token.lemma_.lower() not in candidates:
+            continue  # (most tokens: checked here, before their parse is read)
         frame, obj = _frame_for(token)
         if frame is None:
             continue

@@ -128,11 +128,14 @@ def find_quantities(analysis: Analysis) -> None:
     i = 0
     while i < len(doc):
         token = doc[i]
-        glued = _GLUED_SCALE.fullmatch(token.lower_.replace(",", "")) is not None
-        value = parse_number(token.text) if (token.like_num or token.lower_ in WORDS or glued) else None
+        lower = token.lower_
+        glued = lower[:1].isdigit() and _GLUED_SCALE.fullmatch(lower.replace(",", "")) is not None
+        value = parse_number(token.text) if (token.like_num or lower in WORDS or glued) else None
+        if value is None:
+            i += 1
+            continue
         scaled = i + 1 < len(doc) and doc[i + 1].lower_ in SCALES
-        if value is None or token.lower_ in {"one", "hundred"} and token.dep_ not in {"nummod", "quantmod"} \
-                and not scaled:
+        if lower in {"one", "hundred"} and token.dep_ not in {"nummod", "quantmod"} and not scaled:
             i += 1
             continue
         start_i = end_i = i
