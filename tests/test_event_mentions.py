@@ -112,3 +112,20 @@ def test_an_act_named_as_a_threat_is_not_done(analyze):
     coded = _coded(analyze("The Chinese president threatened military action in Bhutan over the border dispute.",
                            published="2025-03-02"))
     assert not [c for c in coded if c[0] == "ASSAULT"], coded
+
+
+def test_a_month_in_a_dateline_is_no_march(analyze):
+    a = analyze("QUITO, 5 March 2025: Ecuador said on Wednesday it would reopen its border with Peru.",
+                published="2025-03-05")
+    assert not [e for e in a["events"] if e["type"] == "PROTEST"], _coded(a)
+
+
+def test_troops_ordered_out_are_expelled(analyze):
+    coded = _coded(analyze("Niger's junta ordered French troops out in 2023.", published="2025-03-05"))
+    assert any(t == "COERCE" and s == ["NER"] and g == ["FRA"] for t, s, g, _ in coded), coded
+
+
+def test_the_act_a_deal_is_for_is_done_by_who_holds_the_deal(analyze):
+    coded = _coded(analyze("Norway would press ahead with a deal to supply Estonia with air defence missiles.",
+                           published="2025-03-05"))
+    assert any(s == ["NOR"] and g == ["EST"] for _, s, g, _ in coded), coded

@@ -14,7 +14,8 @@ INTENT_HEADS = {"prepare", "prepared", "plan", "intend", "promise", "pledge", "o
 
 
 REPORTING_VERBS = {"say", "tell", "announce", "state", "confirm", "report", "add", "indicate", "declare",
-                   "insist", "write", "note", "explain", "predict", "reiterate", "stress", "remind"}
+                   "insist", "write", "note", "explain", "predict", "reiterate", "stress", "remind", "conclude",
+                   "argue", "maintain", "demand"}
 
 
 HYPOTHETICAL_AUX = {"could", "might", "may", "would"}

@@ -437,8 +437,11 @@ def find_events(analysis: Analysis) -> None:
     consumed: set[int] = set()  # event nouns already read as the object of a coded verb
     named_acts: list[tuple[str, Event]] = []  # (trigger lemma, event) in text order, for "the strike" later on
     candidates = _trigger_words() | REPORTING_VERBS
+    # a month is no act ("LONDON, 5 March 2025": not a march)
+    in_dates = {i for d in analysis.dates if (span := doc.char_span(d.start, d.end, alignment_mode="expand"))
+                for i in range(span.start, span.end)}
     for token in doc:
-        if token.i in consumed or token.lemma_.lower() not in candidates:
+        if token.i in consumed or token.lemma_.lower() not in candidates or token.i in in_dates:
             continue  # (most tokens: checked here, before their parse is read)
         frame, obj = _frame_for(token)
         if frame is None:
@@ -471,7 +474,8 @@ def find_events(analysis: Analysis) -> None:
                 source = actors_at(analysis, agent) if agent is not None else []
             else:
                 source = actors_at(analysis, subj) if subj is not None else []
-            if not source and not passive and token.dep_ == "acl" and token.head.pos_ == "NOUN":
+            if not source and not passive and token.head.pos_ == "NOUN" and (token.dep_ == "acl" or (
+                    token.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))):
                 # "gathered for a march in Lima to oppose", "organised a strike to demand": the act the
                 # event noun is held for is done by who holds it
                 governor = governing_verb(token.head)
