@@ -129,3 +129,22 @@ def test_the_act_a_deal_is_for_is_done_by_who_holds_the_deal(analyze):
     coded = _coded(analyze("Norway would press ahead with a deal to supply Estonia with air defence missiles.",
                            published="2025-03-05"))
     assert any(s == ["NOR"] and g == ["EST"] for _, s, g, _ in coded), coded
+
+
+def test_a_state_qualifying_a_compound_qualifies_its_head(analyze):
+    coded = _coded(analyze("A Vietnamese coast guard ship fired warning shots at a Malaysian fishing boat.",
+                           published="2025-03-05"))
+    assert any(t == "ASSAULT" and s == ["VNM"] and g == ["MYS"] for t, s, g, _ in coded), coded
+
+
+def test_the_attack_condemned_is_the_last_such_act_and_its_doer_is_accused(analyze):
+    text = ("A Vietnamese coast guard ship fired warning shots at a Malaysian fishing boat on Monday.\n\n"
+            "Japan condemned the attack on Tuesday.")
+    coded = _coded(analyze(text, published="2025-03-05"))
+    assert any(t == "ACCUSE" and s == ["JPN"] and g == ["VNM"] for t, s, g, _ in coded), coded
+
+
+def test_a_one_word_place_is_the_longer_place_the_story_names(analyze):
+    text = "Patrols near Scarborough\n\nChinese ships patrolled near Scarborough Shoal on Monday."
+    a = analyze(text, published="2025-03-05")
+    assert "GBR" not in {x["country"] for x in a["actors"]}, [(x["name"], x["country"]) for x in a["actors"]]

@@ -8,6 +8,7 @@ on the article's date, or a state and sector from the parse; later mentions and 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span
 from spacy.util import filter_spans
@@ -122,6 +123,24 @@ def _org_actor(span: Span, reg: Registry) -> Actor:
 SMALL_TOWN = 100_000
 
 
+@lru_cache(maxsize=1)
+def _curated_by_first_word() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for name in kbase.curated_places():
+        first, _, rest = name.partition(" ")
+        if rest:
+            out.setdefault(first, []).append(name)
+    return out
+
+
+def _longer_place_named(name: str, text: str) -> kbase.Place | None:
+    """A curated place whose name starts with this one-word name and that the document names in full."""
+    if " " in name:
+        return None
+    return next((kbase.curated_places()[full] for full in _curated_by_first_word().get(name, ()) if full in text),
+                None)
+
+
 def _place_for(name: str, reg: Registry, locative: bool = True) -> kbase.Place | None:
     curated = kbase.curated_places().get(name)
     if curated:
@@ -191,7 +210,8 @@ def find_actors(analysis: Analysis) -> None:
             continue
         name = span.text
         if span.label_ in {"GPE", "LOC", "FAC"}:
-            place = _place_for(name, reg, _is_locative(span))
+            # "near Scarborough" in a story about Scarborough Shoal: the longer place the document names
+            place = _longer_place_named(name, analysis.document.text) or _place_for(name, reg, _is_locative(span))
             if place is not None:
                 reg.mention(reg.place(place, name), span)
             else:  # "the Lebanese Bekaa Valley": what the knowledge base knows inside a name it does not

@@ -40,6 +40,10 @@ def actors_at(analysis: Analysis, token, *, with_conjuncts: bool = True) -> list
                           and (a := analysis.token_actor.get(c.i)) is not None), None)
         if actor is None:  # else a modifier; a possessive pronoun last ("his Ukrainian counterpart")
             modifiers = [c for c in head.lefts if c.dep_ in {"compound", "amod", "poss", "nmod"}]
+            # ... or one of a modifier's own ("a Chinese coast guard ship": Chinese qualifies coast)
+            for c in modifiers:  # (the list grows as it is walked: a compound's compounds in turn)
+                if c.dep_ == "compound":
+                    modifiers += [g for g in c.lefts if g.dep_ in {"compound", "amod", "nmod"}]
             modifiers.sort(key=lambda c: c.pos_ == "PRON")
             actor = next((a for c in modifiers if (a := analysis.token_actor.get(c.i)) is not None), None)
         if actor is None and head.lower_ in PARTITIVES:  # "a group of Moroccan diplomats", "leaders of Hamas"

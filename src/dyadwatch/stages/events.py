@@ -275,6 +275,13 @@ def _one_state_within(analysis: Analysis, phrase, source: list[Actor]) -> list[A
     return list(found.values()) if len(found) == 1 else []
 
 
+def _noun_type(noun, codes) -> str | None:
+    """The PLOVER type an event noun names ("attack": ASSAULT), by its first frame."""
+    frames = kbase.verb_frames().get((noun.lemma_.lower(), "NOUN"))
+    code = codes.get(frames[0].cameo) if frames else None
+    return code.plover if code else None
+
+
 def _object_in_lexicon(token, obj) -> bool:
     """Does a frame of the verb name this object ("threaten ... action"), whichever frame was chosen?"""
     lemma = token.lemma_.lower()
@@ -629,6 +636,13 @@ def find_events(analysis: Analysis) -> None:
             nouns = ([obj] if obj is not None else []) + list(prep_objects(token, {"into", "of", "over", "about"}))
             nouns += [p for n in list(nouns) for p in prep_objects(n, {"into"})]
             doers = [a for n in nouns for a in doer_of(analysis, n) if a not in source]
+            if not doers:  # "condemned the water cannon attack": the doer of the attack named before
+                for n in nouns:
+                    if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in n.children):
+                        kind = _noun_type(n, codes)
+                        before = next((e for lemma, e in reversed(named_acts)
+                                       if lemma == n.lemma_.lower() or (kind and e.type == kind)), None)
+                        doers += [a for a in (before.source if before else []) if a not in source]
             target = doers or target
         if not target and code.plover in {"CONCEDE", "RETREAT", "COERCE"}:
             # "lifted the curfew in Montenegro", "imposed martial law in Darfur": the place acted upon; "the curfew
