@@ -148,3 +148,10 @@ def test_a_one_word_place_is_the_longer_place_the_story_names(analyze):
     text = "Patrols near Scarborough\n\nChinese ships patrolled near Scarborough Shoal on Monday."
     a = analyze(text, published="2025-03-05")
     assert "GBR" not in {x["country"] for x in a["actors"]}, [(x["name"], x["country"]) for x in a["actors"]]
+
+
+def test_insisting_on_what_was_is_a_claim_not_a_demand(analyze):
+    coded = _coded(analyze("The Kremlin insists Georgia was also involved.", published="2025-03-05"))
+    assert not [c for c in coded if c[0] == "REQUEST"], coded
+    coded = _coded(analyze("Egypt demanded that Israel withdraw its troops.", published="2025-03-05"))
+    assert any(t == "REQUEST" and s == ["EGY"] and g == ["ISR"] for t, s, g, _ in coded), coded

@@ -280,9 +280,20 @@ def obliged_clause(token):
     return None
 
 
+def _asks(clause) -> bool:
+    """A subjunctive ("that Israel withdraw", "that control be handed over") or a modal clause, not a statement
+    of what is or was ("that Ukraine was involved")."""
+    auxes = [a for a in clause.children if a.dep_ in {"aux", "auxpass"}]
+    if any(a.lower_ in {"should", "must", "shall", "would", "to"} or a.tag_ == "VB" for a in auxes):
+        return True
+    return clause.tag_ in {"VB", "VBP"} and not auxes
+
+
 def clause_subject(analysis: Analysis, token) -> list[Actor]:
-    """The subject of the clause a demand reports: "demanded that the US cancel" -> the US."""
-    clause = obliged_clause(token) or next((c for c in token.children if c.dep_ == "ccomp"), None)
+    """The subject of the clause a demand reports: "demanded that the US cancel" -> the US. A clause that
+    states what was ("insists Ukraine was involved") is a claim, not a demand: only a subjunctive or a clause
+    with "should", "must", "shall" or "would" asks for something."""
+    clause = obliged_clause(token) or next((c for c in token.children if c.dep_ == "ccomp" and _asks(c)), None)
     if clause is None:
         return []
     subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
