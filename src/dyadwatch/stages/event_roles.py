@@ -286,7 +286,7 @@ def _asks(clause) -> bool:
     auxes = [a for a in clause.children if a.dep_ in {"aux", "auxpass"}]
     if any(a.lower_ in {"should", "must", "shall", "would", "to"} or a.tag_ == "VB" for a in auxes):
         return True
-    return clause.tag_ in {"VB", "VBP"} and not auxes
+    return clause.tag_ in {"VB", "VBP", "VBZ"} and not auxes  # (the parser takes some subjunctives for VBZ)
 
 
 def clause_subject(analysis: Analysis, token) -> list[Actor]:
