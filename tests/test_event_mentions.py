@@ -140,6 +140,10 @@ def test_insisting_on_what_was_is_a_claim_not_a_demand(analyze):
 
 # one sentence, one act expected: (what the rule is, the sentence, its date, type, source, target countries)
 SINGLE_ACTS = [
+    ("stopping_work_is_a_strike", "Dock workers in Mombasa stopped work on Monday.", "2025-03-05", "PROTEST", ["KEN"],
+     ["KEN"]),
+    ("a_curfew_threatened_is_a_threat_to_the_place", "Mali's president threatened to institute a curfew in Bamako.",
+     "2025-03-05", "THREATEN", ["MLI"], ["MLI"]),
     ("where_fire_is_aimed_is_hit", "Turkish artillery fired shells at positions near Aleppo on Tuesday.", "2025-03-02", "ASSAULT", ["TUR"], ["SYR"]),
     ("a_curfew_lifted_on_a_people_concedes_to_them", "Israel lifted the curfew on Palestinians on Friday.", "2025-03-02", "CONCEDE", ["ISR"], ["PSE"]),
     ("troops_ordered_out_are_expelled", "Niger's junta ordered French troops out in 2023.", "2025-03-05", "COERCE", ["NER"], ["FRA"]),
@@ -153,3 +157,10 @@ SINGLE_ACTS = [
 def test_single_acts(analyze, rule, text, published, kind, source, target):
     coded = _coded(analyze(text, published=published))
     assert _has(coded, kind, source, target), coded
+
+
+def test_an_office_holder_takes_the_state_an_institution_of_the_sentence_names(analyze):
+    a = analyze("Vice-President Amani Mwita declined to resign despite pressure from the Tanzania Revenue Authority.",
+                published="2025-03-05")
+    people = {x["name"]: x["country"] for x in a["actors"] if x["kind"] == "person"}
+    assert people.get("Amani Mwita") == "TZA", people

@@ -131,7 +131,7 @@ SUPPORT_VERBS = {"declare", "proclaim", "set", "speed", "accelerate", "hold", "h
                  "attend", "negotiate", "reaffirm", "authorize", "authorise", "introduce", "levy", "slap",
                  "implement", "enforce", "double", "triple", "lower", "cut", "reduce", "endorse", "ratify",
                  "return", "travel", "go", "come", "fly", "arrive", "head", "gather", "convene", "meet",
-                 "organize", "organise", "wage", "lead", "converge", "observe"}
+                 "organize", "organise", "wage", "lead", "converge", "observe", "institute", "enact", "instate"}
 
 
 # Verbs that also introduce a statement ("admitted that …"); with a clause and no object they are speech.

@@ -132,7 +132,7 @@ def bind_person(span: Span, reg: Registry) -> None:
         country_near, sector_near, _ = _affiliation(span, reg)
         country, sector = country or country_near, sector or sector_near
     if country is None and sector in {"GOV", "MIL", "JUD", "COP", "LEG"}:  # offices of a state
-        country = only_country_around(span, reg)
+        country = only_country_around(span, reg) or only_country_around(span, reg, places=True)
     if country is None and len(tokens) > 1:
         # Family name shared with a person of known country in the same article (relatives in the news).
         surname = tokens[-1]
