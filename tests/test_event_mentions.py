@@ -164,3 +164,9 @@ def test_an_office_holder_takes_the_state_an_institution_of_the_sentence_names(a
                 published="2025-03-05")
     people = {x["name"]: x["country"] for x in a["actors"] if x["kind"] == "person"}
     assert people.get("Amani Mwita") == "TZA", people
+
+
+def test_what_is_offered_is_promised_not_given(analyze):
+    a = analyze("Jordan has again offered its troops to Iraq.", published="2025-03-05")
+    found = [(e["type"], e["cameo"], e["status"], e.get("act"), e.get("act_cameo")) for e in a["events"]]
+    assert ("AGREE", "0334", "intended", "AID", "074") in found, found

@@ -138,6 +138,9 @@ SUPPORT_VERBS = {"declare", "proclaim", "set", "speed", "accelerate", "hold", "h
 SAYING_SENSE = {"concede", "admit", "acknowledge", "accept", "recognize", "recognise", "grant", "deny"}
 
 
+OFFERING_VERBS = {"offer", "pledge", "promise"}
+
+
 PROMISE_VERBS = {"pledge", "promise", "offer", "propose", "announce", "plan", "vow"}
 
 
@@ -692,6 +695,9 @@ def find_events(analysis: Analysis) -> None:
         if frame.pos == "NOUN" and status == "asserted" and (governor.lemma_.lower() in PROMISE_VERBS or (
                 token.dep_ == "pobj" and token.head.head.lower_ in READY_WORDS)):
             status = "intended"  # "pledged $600 billion of investment", "ready for talks": promised, offered
+        if frame.pos == "VERB" and status == "asserted" and token.lemma_.lower() in OFFERING_VERBS \
+                and code.quad_class in (1, 2) and not code.code.startswith("03"):
+            status = "intended"  # "offered its troops to Lebanon": what is offered is not yet given (CAMEO 0334)
         if obj is not None and frame.pos == "VERB" and any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
             status = "negated"  # "has received no Russian gas since January"
         code = ceased_code(code, token, codes)
