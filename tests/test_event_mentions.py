@@ -140,6 +140,8 @@ def test_insisting_on_what_was_is_a_claim_not_a_demand(analyze):
 
 # one sentence, one act expected: (what the rule is, the sentence, its date, type, source, target countries)
 SINGLE_ACTS = [
+    ("failing_to_agree_is_a_rejection", "Serbia and Kosovo failed to reach agreement on Sunday.", "2025-03-05",
+     "REJECT", None, None),
     ("stopping_work_is_a_strike", "Dock workers in Mombasa stopped work on Monday.", "2025-03-05", "PROTEST", ["KEN"],
      ["KEN"]),
     ("a_curfew_threatened_is_a_threat_to_the_place", "Mali's president threatened to institute a curfew in Bamako.",

@@ -109,7 +109,7 @@ def ceased_code(code, token, codes):
     return code
 
 
-REFUSAL_HEADS = {"refuse", "decline"}
+REFUSAL_HEADS = {"refuse", "decline", "fail"}  # "failed to reach agreement" rejects it (CAMEO 127)
 # the CAMEO 12 code of refusing an act, by the act's code (longest prefix wins)
 REFUSAL_CODES = {"04": "125", "05": "120", "057": "127", "06": "121", "061": "1211", "062": "1212", "07": "121",
                  "071": "1211", "072": "1212", "08": "124", "081": "1241", "084": "1243", "085": "1244",
