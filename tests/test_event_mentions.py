@@ -140,6 +140,10 @@ def test_insisting_on_what_was_is_a_claim_not_a_demand(analyze):
 
 # one sentence, one act expected: (what the rule is, the sentence, its date, type, source, target countries)
 SINGLE_ACTS = [
+    ("a_loan_taken_from_a_state_is_its_aid", "Ghana took a $2bn loan from the Saudi government last year.", "2025-03-05",
+     "AID", ["SAU"], ["GHA"]),
+    ("attending_a_parade_abroad_is_a_visit", "Laos's prime minister attended a military parade in Hanoi on Friday.",
+     "2025-03-05", "CONSULT", ["LAO"], ["VNM"]),
     ("failing_to_agree_is_a_rejection", "Serbia and Kosovo failed to reach agreement on Sunday.", "2025-03-05",
      "REJECT", None, None),
     ("stopping_work_is_a_strike", "Dock workers in Mombasa stopped work on Monday.", "2025-03-05", "PROTEST", ["KEN"],
