@@ -171,6 +171,11 @@ class Registry:
         name = f"Government of {self.kb.countries[iso3].name}"
         return self.get(f"{iso3}GOV", name=name, kind="government", country=iso3, sector="GOV")
 
+    def civilians(self, iso3: str) -> Actor:
+        """A state's people (CAMEO's CVL sector: "Kenyan civilians" are KENCVL)."""
+        return self.get(f"{iso3}CVL", name=f"{self.kb.countries[iso3].name} (civilians)", kind="group", country=iso3,
+                        sector="CVL")
+
     def place(self, place: kbase.Place, name: str) -> Actor:
         actor = self.get(f"place:{slug(place.name)}", name=place.name, kind="location", country=place.country,
                          sector=None)

@@ -259,14 +259,15 @@ def protested(analysis: Analysis, token, source: list[Actor]) -> list[Actor]:
     country = next((p.country for p in places if p.country), None)
     if country is None:
         country = next((a.country for a in source if a.country and a.sector not in {"GOV", None}), None)
-    return [government_actor(analysis, country)] if country else []
+    return [state_actor(analysis, country)] if country else []
 
 
-def government_actor(analysis: Analysis, iso3: str) -> Actor:
-    """The government actor of a state, the same the actors stage makes (added to the analysis if new)."""
+def state_actor(analysis: Analysis, iso3: str, part: str = "government") -> Actor:
+    """A state's government or civilians (`part`), the same actor the actors stage makes (added to the analysis
+    if new)."""
     registry = Registry(analysis)
     registry.by_id = {a.id: a for a in analysis.actors}
-    actor = registry.government(iso3)
+    actor = getattr(registry, part)(iso3)
     if actor not in analysis.actors:
         analysis.actors.append(actor)
     return actor
@@ -395,11 +396,4 @@ def unnamed_victims(analysis: Analysis, token, obj, source: list[Actor]) -> list
     states = {p.country for p in places} or {a.country for a in source if a.country and a.sector == "COP"}
     if len(states) != 1:
         return []
-    iso = states.pop()
-    registry = Registry(analysis)
-    registry.by_id = {a.id: a for a in analysis.actors}
-    people = registry.get(f"{iso}CVL", name=f"{registry.kb.countries[iso].name} (civilians)", kind="group",
-                          country=iso, sector="CVL")
-    if people not in analysis.actors:
-        analysis.actors.append(people)
-    return [people]
+    return [state_actor(analysis, states.pop(), "civilians")]

@@ -147,11 +147,11 @@ PROMISE_VERBS = {"pledge", "promise", "offer", "propose", "announce", "plan", "v
 FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 
 
-# heads that an object's modifier names the act of ("mediation efforts", "the aid programme")
 # verbs by which a subject asks for an act another is to do, and the CAMEO code of the asking
 WANTING_VERBS = {"want": "020", "seek": "020", "expect": "020", "need": "020", "demand": "100", "urge": "020"}
 
 
+# heads that an object's modifier names the act of ("mediation efforts", "the aid programme")
 GENERIC_HEADS = {"effort", "program", "programme", "package", "process", "initiative", "bid", "mission",
                  "campaign", "scheme", "project", "plan", "deal", "arrangement", "framework"}
 
@@ -278,6 +278,15 @@ def _one_state_within(analysis: Analysis, phrase, source: list[Actor]) -> list[A
     return list(found.values()) if len(found) == 1 else []
 
 
+def _named_before(noun, named_acts: list[tuple[str, Event]], kind: str | None = None) -> Event | None:
+    """The act a definite event noun ("the strike", "this attack") names again: the last event coded before it
+    with the same trigger word (or, given `kind`, of that PLOVER type)."""
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
+        return None
+    lemma = noun.lemma_.lower()
+    return next((e for word, e in reversed(named_acts) if word == lemma or (kind and e.type == kind)), None)
+
+
 def _noun_type(noun, codes) -> str | None:
     """The PLOVER type an event noun names ("attack": ASSAULT), by its first frame."""
     frames = kbase.verb_frames().get((noun.lemma_.lower(), "NOUN"))
@@ -285,22 +294,15 @@ def _noun_type(noun, codes) -> str | None:
     return code.plover if code else None
 
 
-def _object_in_lexicon(token, obj) -> bool:
-    """Does a frame of the verb name this object ("threaten ... action"), whichever frame was chosen?"""
-    lemma = token.lemma_.lower()
-    lemmas = {t.lemma_.lower() for t in (obj, *obj.conjuncts)}
-    return any(frame.objects & lemmas for frame in kbase.verb_frames().get((lemma, "VERB"), []))
-
-
 def _frame_for(token):
-    """The first lexicon frame whose object condition the trigger satisfies."""
+    """(frame, object, object named): the first lexicon frame whose object condition the trigger satisfies, its
+    direct object, and whether a frame of the trigger names that object ("threatened military action"), whichever
+    frame was chosen. Tokens whose lemma starts or ends no lexicon key are left out by the caller."""
     frames_table = kbase.verb_frames()
     pos = "VERB" if token.pos_ in {"VERB", "AUX"} else "NOUN" if token.pos_ in {"NOUN", "PROPN"} else None
     if pos is None:
-        return None, None
+        return None, None, False
     lemma = token.lemma_.lower()
-    if lemma not in _trigger_words() and not (pos == "VERB" and lemma in REPORTING_VERBS):
-        return None, None  # most tokens: no frame names them
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
     keys = ([(f"{lemma} {particle}", pos)] if particle else []) + [(lemma, pos)]
     if pos == "NOUN":  # compound event nouns first: "hunger strike" is not "strike", "general strike" neither
@@ -325,10 +327,10 @@ def _frame_for(token):
     ranked = ([f for f in specific if fills(f)] + [f for f in specific if not f.targets]
               + [f for f in fitting if fills(f)] + specific + fitting)
     if ranked:
-        return ranked[0], obj
+        return ranked[0], obj, bool(specific)
     if pos == "VERB" and lemma in REPORTING_VERBS and obliged_clause(token) is not None:
-        return MUST_FRAME, None  # "Russia said that Sudan must return the helicopter": a demand
-    return None, None
+        return MUST_FRAME, None, False  # "Russia said that Sudan must return the helicopter": a demand
+    return None, None, False
 
 
 def _names_a_noun(doc, date, trigger) -> bool:
@@ -453,7 +455,7 @@ def find_events(analysis: Analysis) -> None:
     for token in doc:
         if token.i in consumed or token.lemma_.lower() not in candidates or token.i in in_dates:
             continue  # (most tokens: checked here, before their parse is read)
-        frame, obj = _frame_for(token)
+        frame, obj, object_named = _frame_for(token)
         if frame is None:
             continue
         if token.lemma_.lower() in SAYING_SENSE and obj is None and any(c.dep_ == "ccomp" for c in token.children):
@@ -462,7 +464,7 @@ def find_events(analysis: Analysis) -> None:
                 c.dep_ in {"dobj", "dative"} for c in token.head.children):
             _abstain(token, frame, "asked of someone, not done")
             continue  # "Sisi urged Trump to back the effort": the request is the event; the backing is not done
-        if obj is not None and (frame.objects or _object_in_lexicon(token, obj)):
+        if obj is not None and object_named:
             # "threatened military action": the act named as the object is part of the verb's event
             consumed.update(t.i for t in (obj, *obj.conjuncts))
             if obj.lemma_.lower() in GENERIC_HEADS:
@@ -505,7 +507,7 @@ def find_events(analysis: Analysis) -> None:
                 subj, _ = subject_of(wanter)
                 asker = [a for a in actors_at(analysis, subj) if a not in source] if subj is not None else []
                 if asker:
-                    code, source, antecedent = codes[WANTING_VERBS[wanter.lemma_.lower()]], asker, None
+                    code, source = codes[WANTING_VERBS[wanter.lemma_.lower()]], asker
                     wanted = [a for child in token.lefts if child.dep_ in {"poss", "compound", "amod", "nmod"}
                               for a in actors_at(analysis, child)]
             if not source:  # "rallies by the opposition", "the march staged by students": the doer named by "by"
@@ -528,9 +530,9 @@ def find_events(analysis: Analysis) -> None:
             if not source and token.lemma_.lower() in SELF_ACTS:
                 # "the withdrawal of US forces from Panama": who withdraws is named by "of"
                 source = doer_of(analysis, token)
-            if not source and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children):
+            if not source:
                 # "Israel struck Doha … The strike on September 9 killed six": the act named before, again
-                antecedent = next((e for lemma, e in reversed(named_acts) if lemma == token.lemma_.lower()), None)
+                antecedent = _named_before(token, named_acts)
                 if antecedent is not None:
                     source = list(antecedent.source)
                     confidence -= 0.1
@@ -639,13 +641,9 @@ def find_events(analysis: Analysis) -> None:
             nouns = ([obj] if obj is not None else []) + list(prep_objects(token, {"into", "of", "over", "about"}))
             nouns += [p for n in list(nouns) for p in prep_objects(n, {"into"})]
             doers = [a for n in nouns for a in doer_of(analysis, n) if a not in source]
-            if not doers:  # "condemned the water cannon attack": the doer of the attack named before
-                for n in nouns:
-                    if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in n.children):
-                        kind = _noun_type(n, codes)
-                        before = next((e for lemma, e in reversed(named_acts)
-                                       if lemma == n.lemma_.lower() or (kind and e.type == kind)), None)
-                        doers += [a for a in (before.source if before else []) if a not in source]
+            if not doers:  # "condemned the water cannon attack": the doer of the last act of its kind named before
+                doers = [a for n in nouns if (before := _named_before(n, named_acts, _noun_type(n, codes)))
+                         for a in before.source if a not in source]
             target = doers or target
         if not target and code.plover in {"CONCEDE", "RETREAT", "COERCE"}:
             # "lifted the curfew in Montenegro", "imposed martial law in Darfur": the place acted upon; "the curfew

@@ -313,8 +313,7 @@ def peoples_of_states(analysis: Analysis, reg: Registry) -> None:
                          if a is not None and a.kind in {"country", "location"} and a.country
                          and a.country != actor.country), None)
         iso = home.country if home is not None else actor.country
-        people = reg.get(f"{iso}CVL", name=f"{reg.kb.countries[iso].name} (civilians)", kind="group", country=iso,
-                         sector="CVL")
+        people = reg.civilians(iso)
         actor.mentions = [m for m in actor.mentions if m.start != token.idx]
         reg.mention(people, doc[token.i:token.i + 1])
         analysis.token_actor[token.i] = people
