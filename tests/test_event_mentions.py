@@ -140,6 +140,12 @@ def test_insisting_on_what_was_is_a_claim_not_a_demand(analyze):
 
 # one sentence, one act expected: (what the rule is, the sentence, its date, type, source, target countries)
 SINGLE_ACTS = [
+    ("an_apology_is_support_in_the_plover_crosswalk", "Peru apologized to Chile on Monday for the border incident.",
+     "2025-03-05", "SUPPORT", ["PER"], ["CHL"]),
+    ("force_by_no_hand_near_the_town_of_a_place", "A roadside bomb near the town of Baqubah wounded three Polish soldiers.",
+     "2025-03-05", "ASSAULT", ["IRQ"], ["POL"]),
+    ("force_by_no_hand_outside_of_a_city", "Four Dutch engineers were killed by a mine outside of the Afghan city of Herat.",
+     "2025-03-05", "ASSAULT", ["AFG"], ["NLD"]),
     ("a_loan_taken_from_a_state_is_its_aid", "Ghana took a $2bn loan from the Saudi government last year.", "2025-03-05",
      "AID", ["SAU"], ["GHA"]),
     ("attending_a_parade_abroad_is_a_visit", "Laos's prime minister attended a military parade in Hanoi on Friday.",

@@ -134,18 +134,28 @@ def place_of(analysis: Analysis, noun) -> list[Actor]:
             for pobj in child.children if pobj.dep_ == "pobj" for a in actors_at(analysis, pobj)]
 
 
+LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "around", "across", "throughout"}
+
+
 def places_within(analysis: Analysis, head) -> list[Actor]:
     """Places named as "in/at/near X" in a noun phrase ("a strike on a compound in Doha"), following
-    prepositions only: a clause inside the phrase ("the group, banned in Russia") says something else."""
+    prepositions only: a clause inside the phrase ("the group, banned in Russia") says something else. "Near the
+    town of Kirkuk" and "outside of Mosul" name their place through "of"."""
     out: list[Actor] = []
     for child in head.children:
-        if child.dep_ != "prep":
+        locative = child.lower_ in LOCATIVE_PREPS
+        if child.dep_ != "prep" and not (locative and child.dep_ == "advmod"):  # "outside" parsed as an adverb
             continue
-        for pobj in child.children:
-            if pobj.dep_ != "pobj":
-                continue
-            if child.lower_ in {"in", "at", "near", "inside"}:
-                out += [a for a in actors_at(analysis, pobj) if a.kind in {"location", "country"}]
+        pobjs = [c for c in child.children if c.dep_ == "pobj"]
+        if locative and not pobjs:  # "outside of the Iraqi city"
+            pobjs = [g for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"]
+        for pobj in pobjs:
+            if locative:
+                found = [a for a in actors_at(analysis, pobj) if a.kind in {"location", "country"}]
+                # "the town of Samarra", "a residential district of Beirut"
+                out += found or [a for g in prep_objects(pobj, {"of"}) for a in actors_at(analysis, g)
+                                 if a.kind in {"location", "country"}]
             out += places_within(analysis, pobj)
     return out
 

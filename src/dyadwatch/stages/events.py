@@ -52,6 +52,9 @@ IMPLIED_TARGET_TYPES = {"AID", "COOPERATE", "SUPPORT", "MOBILIZE", "CONSULT"}
 
 # Acts that often have no one acted upon ("agreed to resign", "surrendered", "mobilised reservists").
 UNDIRECTED_TYPES = {"AGREE", "RETREAT", "CONCEDE", "MOBILIZE", "REJECT"}
+# Signing a formal agreement is SUPPORT in the PLOVER crosswalk, but like an agreement it stands when no partner
+# is named or implied ("the cabinet signed the accord").
+UNDIRECTED_CODES = {"057"}
 
 
 # Verbs whose subject performs the event noun they govern ("held talks", "imposed sanctions", "launched a
@@ -607,10 +610,12 @@ def find_events(analysis: Analysis) -> None:
             # "a roadside bombing near Samarra killed a U.S. soldier", "three were killed in Beirut": force by no
             # named hand is coded, as PLOVER does, to the place it struck (a location actor: the place, not its
             # state, is the source)
-            doer = next((c for c in token.children if c.dep_ == "nsubj"), None)  # "a bomb near Kandahar"
-            places = places_within(analysis, token) + (places_within(analysis, doer) if doer is not None else [])
+            # "a bomb near Kandahar", "killed by a roadside bomb outside Mosul"
+            doers = [c for c in token.children if c.dep_ == "nsubj"] + [
+                g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            places = places_within(analysis, token) + [p for d in doers for p in places_within(analysis, d)]
             source = [p for p in places if p.country][:1]
-            target = target or source
+            target = [a for a in target if a not in source] or source
             confidence -= 0.1
         if not source:
             _abstain(token, frame, "no source actor")
@@ -670,7 +675,8 @@ def find_events(analysis: Analysis) -> None:
             target, evidence_start = implied_target(analysis, sent, source, token,
                                                     cooperative=code.quad_class in (1, 2))
             confidence = 0.5
-        if not target and (code.plover not in UNDIRECTED_TYPES or names_a_target(frame, token, obj)):
+        if not target and ((code.plover not in UNDIRECTED_TYPES and code.code not in UNDIRECTED_CODES)
+                           or names_a_target(frame, token, obj)):
             _abstain(token, frame, "no target actor")
             continue
         if not target:
