@@ -140,6 +140,9 @@ def test_insisting_on_what_was_is_a_claim_not_a_demand(analyze):
 
 # one sentence, one act expected: (what the rule is, the sentence, its date, type, source, target countries)
 SINGLE_ACTS = [
+    ("giving_in_to_demands_from_someone_concedes_to_them",
+     "President Ruto has finally conceded to demands from the Orange Democratic Movement to reform the police.",
+     "2025-03-05", "CONCEDE", ["KEN"], ["KEN"]),
     ("an_apology_is_support_in_the_plover_crosswalk", "Peru apologized to Chile on Monday for the border incident.",
      "2025-03-05", "SUPPORT", ["PER"], ["CHL"]),
     ("force_by_no_hand_near_the_town_of_a_place", "A roadside bomb near the town of Baqubah wounded three Polish soldiers.",
@@ -182,3 +185,11 @@ def test_what_is_offered_is_promised_not_given(analyze):
     a = analyze("Jordan has again offered its troops to Iraq.", published="2025-03-05")
     found = [(e["type"], e["cameo"], e["status"], e.get("act"), e.get("act_cameo")) for e in a["events"]]
     assert ("AGREE", "0334", "intended", "AID", "074") in found, found
+
+
+def test_a_word_of_a_name_or_an_office_is_no_trigger(analyze):
+    forum = analyze("The Nordic Economic Cooperation (NEC) council has agreed to open a research office in Oslo, "
+                    "officials said.")
+    assert [e["type"] for e in forum["events"]] == ["AGREE"], forum["events"]
+    met = analyze("Zambian President Levy Mwanawasa met Kenya's president in Nairobi on Monday.")
+    assert [e["type"] for e in met["events"]] == ["CONSULT"], met["events"]

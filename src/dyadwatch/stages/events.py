@@ -262,6 +262,24 @@ def _person_heads() -> frozenset[str]:
     return frozenset(heads)
 
 
+INSTITUTION_HEADS = {"ministry", "agency", "commission", "committee", "council", "department", "office", "bureau",
+                     "authority", "court", "tribunal", "fund", "programme", "program", "organization", "organisation"}
+
+
+def _part_of_a_name(analysis: Analysis, token) -> bool:
+    """A trigger word that is part of a name or an office: "Levy Mwanawasa", "the Planning and Investment
+    Minister", "the aid agency", "the opposition newspaper La Prensa"."""
+    actor = analysis.token_actor.get(token.i)
+    if actor is not None and actor.kind in {"person", "organization"}:
+        return True
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "compound":
+        return False
+    head = token.head.lemma_.lower()
+    return head in INSTITUTION_HEADS or head in _person_heads() or token.head.i in analysis.token_actor
+
+
 def _names_someone(analysis: Analysis, obj) -> bool:
     """Is the object a visitor: an actor itself, or an office or delegation a state qualifies ("received the
     Saudi crown prince"), not a thing of that state ("received Russian gas")?"""
@@ -459,7 +477,7 @@ def find_events(analysis: Analysis) -> None:
         if token.i in consumed or token.lemma_.lower() not in candidates or token.i in in_dates:
             continue  # (most tokens: checked here, before their parse is read)
         frame, obj, object_named = _frame_for(token)
-        if frame is None:
+        if frame is None or _part_of_a_name(analysis, token):
             continue
         if token.lemma_.lower() in SAYING_SENSE and obj is None and any(c.dep_ == "ccomp" for c in token.children):
             continue  # "conceding there was no consensus": a statement, not a concession
@@ -571,7 +589,7 @@ def find_events(analysis: Analysis) -> None:
                 # "a mediation bid between Kenya and Somalia": a compound's slots are its head's
                 holders = [token, token.head] if token.dep_ == "compound" else [token]
                 for pobj in (p for h in holders for p in prep_objects(h, {where})):
-                    found = actors_at(analysis, pobj)
+                    found = actors_at(analysis, pobj) or proposer(analysis, pobj)  # "gave in to demands from X"
                     if not found and code.quad_class in (1, 2):
                         # "agreed to an extension of the mandate of the force in Lebanon": the one state the
                         # phrase names, for cooperation
