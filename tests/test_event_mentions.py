@@ -140,6 +140,9 @@ def test_insisting_on_what_was_is_a_claim_not_a_demand(analyze):
 
 # one sentence, one act expected: (what the rule is, the sentence, its date, type, source, target countries)
 SINGLE_ACTS = [
+    ("an_act_threatened_is_aimed_at_the_party_of_the_condition",
+     "Russia threatened to stop negotiations on reducing nuclear arms if the United States deploys new missiles in Europe.",
+     "2025-03-05", "THREATEN", ["RUS"], ["USA"]),
     ("giving_in_to_demands_from_someone_concedes_to_them",
      "President Ruto has finally conceded to demands from the Orange Democratic Movement to reform the police.",
      "2025-03-05", "CONCEDE", ["KEN"], ["KEN"]),

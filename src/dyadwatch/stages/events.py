@@ -15,7 +15,7 @@ from .. import kb as kbase
 from ..model import Actor, Analysis, Event
 from ..pipeline import stage
 from .actor_index import titles
-from .event_modality import REPORTING_VERBS, ceased_code, event_status, modal_code, refusal_code
+from .event_modality import REPORTING_VERBS, THREAT_HEADS, ceased_code, event_status, modal_code, refusal_code
 from .event_roles import (
     ACTOR_KINDS,
     actors_at,
@@ -646,6 +646,11 @@ def find_events(analysis: Analysis) -> None:
             target, reciprocal = list(source), True  # "Brazil and Argentina agreed": one event, both sides
         if not target and code.plover == "THREATEN" and frame.cameo.startswith("13"):
             target = threatened(analysis, token, source)
+        verb = token if frame.pos == "VERB" else governing_verb(token)
+        if not target and verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_.lower() in THREAT_HEADS:
+            # "threatened to stop negotiations if the United States deploys ...": the act threatened is aimed at
+            # the party the threat names
+            target = threatened(analysis, verb.head, source)
         if not target and code.plover == "REQUEST":
             # "Zelensky said Ukraine must get guarantees" demands nothing of another; "opposition groups in
             # Zimbabwe demand that President Mugabe abandon ..." demands of their own state's government
