@@ -140,6 +140,9 @@ def test_insisting_on_what_was_is_a_claim_not_a_demand(analyze):
 
 # one sentence, one act expected: (what the rule is, the sentence, its date, type, source, target countries)
 SINGLE_ACTS = [
+    ("peacekeepers_arriving_are_protection_given_and_a_batch_of_them_is_theirs",
+     "A first batch of Nepalese peacekeeping troops arrived in Liberia on Tuesday.", "2025-03-05", "AID", ["NPL"],
+     ["LBR"]),
     ("an_act_threatened_is_aimed_at_the_party_of_the_condition",
      "Russia threatened to stop negotiations on reducing nuclear arms if the United States deploys new missiles in Europe.",
      "2025-03-05", "THREATEN", ["RUS"], ["USA"]),
@@ -196,3 +199,8 @@ def test_a_word_of_a_name_or_an_office_is_no_trigger(analyze):
     assert [e["type"] for e in forum["events"]] == ["AGREE"], forum["events"]
     met = analyze("Zambian President Levy Mwanawasa met Kenya's president in Nairobi on Monday.")
     assert [e["type"] for e in met["events"]] == ["CONSULT"], met["events"]
+
+
+def test_a_protest_named_as_the_purpose_of_a_march_is_no_threat(analyze):
+    marched = analyze("Thousands of Kenyans marched in Nairobi on Friday to protest against the new tax.")
+    assert [(e["type"], e["status"]) for e in marched["events"]] == [("PROTEST", "asserted")], marched["events"]

@@ -29,6 +29,11 @@ FORCE_LEMMAS = {"assassinate", "kill", "storm", "attack", "seize", "capture", "o
                 "abduct", "hijack", "invade", "overthrow", "topple", "murder", "poison", "blow"}
 
 
+# acts done by doing another ("marched to protest"): their purpose clause is no intention
+SHOWN_BY_DOING = {"protest", "demonstrate", "denounce", "condemn", "express", "show", "mark", "commemorate",
+                  "honour", "honor", "mourn"}
+
+
 # prepositions before a gerund whose act is done, not intended: the means, a time, a concession
 DONE_MEANS = {"by", "after", "before", "since", "despite", "while", "following", "through"}
 
@@ -51,6 +56,10 @@ def event_status(token, doc) -> str:
     if (token.dep_ == "pcomp" and head.lower_ not in DONE_MEANS) or (
             token.dep_ == "xcomp" and head.dep_ == "acomp" and head.lower_ in INTENT_HEADS):
         return "intended"  # "committed to building", not "responded by closing" nor "after shelling"
+    purpose = (token.dep_ in {"acl", "relcl"} and head.pos_ == "NOUN") or (token.dep_ == "advcl" and "to" in aux)
+    if purpose and token.tag_ == "VB" and token.lemma_.lower() in SHOWN_BY_DOING:
+        # "marched to protest the tax", "a hunger strike to protest the verdict": the deed is the protest
+        return event_status(head, doc) if head.pos_ in {"VERB", "AUX"} else "asserted"
     if token.dep_ in {"acl", "relcl"} and token.tag_ == "VB" and head.pos_ == "NOUN":
         return "intended"  # "talks to deploy forces", "a plan to build": what the talks or the plan are for
     if token.dep_ == "advcl" and token.tag_ == "VB" and "to" in aux:

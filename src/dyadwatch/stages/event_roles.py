@@ -19,7 +19,9 @@ ADVERBIAL_PREPS = {"during", "after", "before", "since", "until", "following", "
 
 PARTITIVES = {"group", "groups", "delegation", "team", "number", "members", "member", "leaders", "leader",
               "representatives", "head", "heads", "chief", "officials", "some", "many", "most", "all", "part",
-              "one", "two", "dozens", "scores", "hundreds", "thousands", "tens", "units", "unit", "contingent", "wing", "side"}
+              "one", "two", "dozens", "scores", "hundreds", "thousands", "tens", "units", "unit", "contingent", "wing", "side",
+              "millions", "dozen", "handful", "majority", "minority", "half", "third", "quarter", "batch", "patch",
+              "band", "crowd", "crowds", "column", "convoy", "detachment", "battalion", "brigade", "squad", "wave"}
 
 
 ACTOR_KINDS = {"country", "government", "person", "organization", "group"}

@@ -50,6 +50,9 @@ RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT"}
 IMPLIED_TARGET_TYPES = {"AID", "COOPERATE", "SUPPORT", "MOBILIZE", "CONSULT"}
 
 
+PEACEKEEPERS = {"peacekeeper", "peacekeeping", "peace-keeping", "peacekeepers", "blue helmets"}
+
+
 # Acts that often have no one acted upon ("agreed to resign", "surrendered", "mobilised reservists").
 UNDIRECTED_TYPES = {"AGREE", "RETREAT", "CONCEDE", "MOBILIZE", "REJECT"}
 # Signing a formal agreement is SUPPORT in the PLOVER crosswalk, but like an agreement it stands when no partner
@@ -621,6 +624,9 @@ def find_events(analysis: Analysis) -> None:
         if frame.lemma in WORK_STOPPAGES and frame.pos == "NOUN" and source and all(
                 a.sector in CIVIL_SECTORS for a in source):
             code = codes["143"]  # "the dockers' union began an indefinite strike": a strike of work, not of arms
+        if code.code.startswith("042") and frame.pos == "VERB" and not passive and (subj := subject_of(token)[0]) \
+                is not None and any(t.lemma_.lower() in PEACEKEEPERS for t in subj.subtree):
+            code = codes["074"]  # "peacekeeping troops arrived in Bosnia": protection deployed, not a visit
         if code.code == "114" and source and all(a.sector in CIVIL_SECTORS for a in source):
             code = codes["141"]  # "students protested the verdict": people take to the streets; states complain
         target = [a for a in dict.fromkeys(target) if a.kind in ACTOR_KINDS | {"location"}]
