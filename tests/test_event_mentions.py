@@ -204,3 +204,11 @@ def test_a_word_of_a_name_or_an_office_is_no_trigger(analyze):
 def test_a_protest_named_as_the_purpose_of_a_march_is_no_threat(analyze):
     marched = analyze("Thousands of Kenyans marched in Nairobi on Friday to protest against the new tax.")
     assert [(e["type"], e["status"]) for e in marched["events"]] == [("PROTEST", "asserted")], marched["events"]
+
+
+def test_both_sides_of_talks_take_part(analyze):
+    talks = analyze("Kenya's foreign minister held talks with President Hassan Sheikh Mohamud of Somalia in Mogadishu.")
+    consult = [e for e in talks["events"] if e["type"] == "CONSULT"]
+    assert consult and all(e.get("reciprocal") for e in consult), talks["events"]
+    visit = analyze("Kenya's foreign minister visited Somalia on Monday.")
+    assert [e.get("reciprocal", False) for e in visit["events"]] == [False], visit["events"]

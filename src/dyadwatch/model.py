@@ -129,7 +129,7 @@ class Event:
     confidence: float
     evidence: Span
     trigger: Span | None = None
-    reciprocal: bool = False  # source and target are the same coordinated actors acting together
+    reciprocal: bool = False  # both sides act: coordinated actors together, or the two sides of a meeting
     act: str | None = None  # the PLOVER type of a promised or threatened act ("AID" of an AGREE to give aid)
     act_cameo: str | None = None  # and its CAMEO code ("072" of "will supply arms", coded 0332)
 

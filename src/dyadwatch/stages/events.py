@@ -50,6 +50,10 @@ RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT"}
 IMPLIED_TARGET_TYPES = {"AID", "COOPERATE", "SUPPORT", "MOBILIZE", "CONSULT"}
 
 
+# meetings, calls and negotiations, which both sides hold (not visits, hosting or mediation, which one side does)
+MUTUAL_CODES = {"040", "041", "044", "046"}
+
+
 PEACEKEEPERS = {"peacekeeper", "peacekeeping", "peace-keeping", "peacekeepers", "blue helmets"}
 
 
@@ -738,6 +742,8 @@ def find_events(analysis: Analysis) -> None:
         code, act, status = refusal_code(code, status, governor, codes)
         if act is None:
             code, act, status = modal_code(code, status, governor, codes)
+        # "held talks with Suleiman", "met Jordan's king": both sides of a meeting or negotiation take part
+        reciprocal = reciprocal or (code.code in MUTUAL_CODES and bool(target))
         if own_date and date and analysis.document.published and date[:4] < str(int(analysis.document.published[:4]) - 1):
             status = "historical" if status == "asserted" else status
         location = next((a.name for t in token.subtree if (a := analysis.token_actor.get(t.i)) is not None
