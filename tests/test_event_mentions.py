@@ -140,6 +140,11 @@ def test_insisting_on_what_was_is_a_claim_not_a_demand(analyze):
 
 # one sentence, one act expected: (what the rule is, the sentence, its date, type, source, target countries)
 SINGLE_ACTS = [
+    ("an_office_of_a_place_is_held_in_its_state", "Israel on Monday released the mayor of the West Bank town of Jenin.",
+     "2025-03-05", "RETREAT", ["ISR"], ["PSE"]),
+    ("force_on_a_target_southwest_of_a_place_hits_its_state",
+     "Turkey launched an air strike against a militant camp southwest of Mosul on Monday.", "2025-03-05", "ASSAULT",
+     ["TUR"], ["IRQ"]),
     ("peacekeepers_arriving_are_protection_given_and_a_batch_of_them_is_theirs",
      "A first batch of Nepalese peacekeeping troops arrived in Liberia on Tuesday.", "2025-03-05", "AID", ["NPL"],
      ["LBR"]),

@@ -9,9 +9,11 @@ state of the sentence.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .. import kb as kbase
 from ..model import Actor, Analysis
-from .actor_index import Registry
+from .actor_index import Registry, titles
 
 ADVERBIAL_PREPS = {"during", "after", "before", "since", "until", "following", "amid", "despite", "ahead",
                    "throughout", "like", "unlike"}
@@ -21,7 +23,14 @@ PARTITIVES = {"group", "groups", "delegation", "team", "number", "members", "mem
               "representatives", "head", "heads", "chief", "officials", "some", "many", "most", "all", "part",
               "one", "two", "dozens", "scores", "hundreds", "thousands", "tens", "units", "unit", "contingent", "wing", "side",
               "millions", "dozen", "handful", "majority", "minority", "half", "third", "quarter", "batch", "patch",
-              "band", "crowd", "crowds", "column", "convoy", "detachment", "battalion", "brigade", "squad", "wave"}
+              "band", "crowd", "crowds", "column", "convoy", "detachment", "battalion", "brigade", "squad", "wave",
+              "opponents", "critics", "supporters", "followers", "loyalists"}
+
+
+@lru_cache(maxsize=1)
+def _office_heads() -> frozenset[str]:
+    """The last words of the titles table ("mayor", "minister"): an office "of X" is held in X."""
+    return frozenset(title.split()[-1] for title in titles())
 
 
 ACTOR_KINDS = {"country", "government", "person", "organization", "group"}
@@ -48,7 +57,8 @@ def actors_at(analysis: Analysis, token, *, with_conjuncts: bool = True) -> list
                     modifiers += [g for g in c.lefts if g.dep_ in {"compound", "amod", "nmod"}]
             modifiers.sort(key=lambda c: c.pos_ == "PRON")
             actor = next((a for c in modifiers if (a := analysis.token_actor.get(c.i)) is not None), None)
-        if actor is None and head.lower_ in PARTITIVES:  # "a group of Moroccan diplomats", "leaders of Hamas"
+        if actor is None and (head.lower_ in PARTITIVES or head.lemma_.lower() in _office_heads()):
+            # "a group of Moroccan diplomats", "leaders of Hamas", "the mayor of Nablus"
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for pobj in child.children:
@@ -139,12 +149,28 @@ def place_of(analysis: Analysis, noun) -> list[Actor]:
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "around", "across", "throughout"}
 
 
+COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+           "north-west", "south-east", "south-west"}
+
+
+def compass_places(analysis: Analysis, token) -> list[Actor]:
+    """Places a word's compass modifiers name ("struck southwest of Mosul")."""
+    return [a for c in token.children if c.lower_ in COMPASS for a in _places_of(analysis, c)]
+
+
+def _places_of(analysis: Analysis, token) -> list[Actor]:
+    return [a for g in prep_objects(token, {"of"}) for a in actors_at(analysis, g) if a.kind in {"location", "country"}]
+
+
 def places_within(analysis: Analysis, head) -> list[Actor]:
     """Places named as "in/at/near X" in a noun phrase ("a strike on a compound in Doha"), following
     prepositions only: a clause inside the phrase ("the group, banned in Russia") says something else. "Near the
     town of Kirkuk" and "outside of Mosul" name their place through "of"."""
     out: list[Actor] = []
     for child in head.children:
+        if child.lower_ in COMPASS:  # "a target southwest of Baghdad"
+            out += _places_of(analysis, child)
+            continue
         locative = child.lower_ in LOCATIVE_PREPS
         if child.dep_ != "prep" and not (locative and child.dep_ == "advmod"):  # "outside" parsed as an adverb
             continue
@@ -154,10 +180,11 @@ def places_within(analysis: Analysis, head) -> list[Actor]:
                      for g in c.children if g.dep_ == "pobj"]
         for pobj in pobjs:
             if locative:
-                found = [a for a in actors_at(analysis, pobj) if a.kind in {"location", "country"}]
                 # "the town of Samarra", "a residential district of Beirut"
-                out += found or [a for g in prep_objects(pobj, {"of"}) for a in actors_at(analysis, g)
-                                 if a.kind in {"location", "country"}]
+                out += [a for a in actors_at(analysis, pobj) if a.kind in {"location", "country"}] or _places_of(
+                    analysis, pobj)
+            elif pobj.lower_ in COMPASS:  # "against a target, southwest of Baghdad"
+                out += _places_of(analysis, pobj)
             out += places_within(analysis, pobj)
     return out
 

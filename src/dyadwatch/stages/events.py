@@ -22,6 +22,7 @@ from .event_roles import (
     agent_of,
     aimed_by_purpose,
     clause_subject,
+    compass_places,
     dobj,
     doer_of,
     governing_verb,
@@ -615,7 +616,7 @@ def find_events(analysis: Analysis) -> None:
             places = places_within(analysis, obj if obj is not None else token)
             if obj is not None:
                 places += [p for pobj in prep_objects(token, {"at", "on", "against", "into"})
-                           for p in places_within(analysis, pobj)]
+                           for p in places_within(analysis, pobj)] + compass_places(analysis, token)
             target += [p for p in places if p.country and p.country not in {a.country for a in target}]
         if code.plover == "MOBILIZE" and obj is not None:
             # "talks to deploy Russian forces": forces of another state are that state's deployment,
