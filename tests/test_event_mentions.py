@@ -140,6 +140,13 @@ def test_insisting_on_what_was_is_a_claim_not_a_demand(analyze):
 
 # one sentence, one act expected: (what the rule is, the sentence, its date, type, source, target countries)
 SINGLE_ACTS = [
+    ("engaging_someone_in_a_firefight_is_fighting_them",
+     "Kenyan rebels engaged Ugandan soldiers in a firefight near the border on Saturday.", "2025-03-05", "ASSAULT",
+     ["KEN"], ["UGA"]),
+    ("a_passive_subject_meets_the_frames_object_condition", "Evidence against Uganda was presented by Kenya.",
+     "2025-03-05", "ACCUSE", ["KEN"], ["UGA"]),
+    ("a_meeting_abroad_is_held_with_the_host_state", "Ruto will attend a summit in Ethiopia on the unrest in Sudan.",
+     "2025-03-05", "AGREE", ["KEN"], ["ETH"]),
     ("an_office_of_a_place_is_held_in_its_state", "Israel on Monday released the mayor of the West Bank town of Jenin.",
      "2025-03-05", "RETREAT", ["ISR"], ["PSE"]),
     ("force_on_a_target_southwest_of_a_place_hits_its_state",

@@ -142,7 +142,8 @@ SUPPORT_VERBS = {"declare", "proclaim", "set", "speed", "accelerate", "hold", "h
                  "attend", "negotiate", "reaffirm", "authorize", "authorise", "introduce", "levy", "slap",
                  "implement", "enforce", "double", "triple", "lower", "cut", "reduce", "endorse", "ratify",
                  "return", "travel", "go", "come", "fly", "arrive", "head", "gather", "convene", "meet",
-                 "organize", "organise", "wage", "lead", "converge", "observe", "institute", "enact", "instate"}
+                 "organize", "organise", "wage", "lead", "converge", "observe", "institute", "enact", "instate",
+                 "engage"}
 
 
 # Verbs that also introduce a statement ("admitted that …"); with a clause and no object they are speech.
@@ -337,6 +338,8 @@ def _frame_for(token):
     if pos == "NOUN":  # compound event nouns first: "hunger strike" is not "strike", "general strike" neither
         keys = [(f"{c.lemma_.lower()} {lemma}", pos) for c in token.lefts if c.dep_ in {"compound", "amod"}] + keys
     obj = dobj(token) if pos == "VERB" else None
+    if pos == "VERB" and obj is None:  # "evidence against Russia was presented": the passive's logical object
+        obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
     obj_lemmas = {t.lemma_.lower() for t in ([obj, *obj.conjuncts] if obj is not None else [])}
     if obj is not None and obj.lemma_.lower() in GENERIC_HEADS:  # "ended its mediation efforts": mediation
         obj_lemmas |= {c.lemma_.lower() for c in obj.lefts if c.dep_ in {"compound", "amod"}}
@@ -606,6 +609,11 @@ def find_events(analysis: Analysis) -> None:
                 if obj is not None:
                     for pobj in prep_objects(obj, {where}):
                         target += actors_at(analysis, pobj)
+        if not target and frame.pos == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in {"in", "into"} \
+                and token.head.head.pos_ == "VERB" and _supports(token.head.head):
+            # "engaged Ugandan soldiers in a firefight": the other side is the object of the verb that carries it
+            target = [a for d in token.head.head.children if d.dep_ == "dobj" for a in actors_at(analysis, d)
+                      if a not in source]
         if any(w.startswith("<") for w in frame.targets):
             source, target = givers, ([] if passive else source)
         if wanted:
@@ -705,6 +713,11 @@ def find_events(analysis: Analysis) -> None:
         if not target and (code.plover == "PROTEST" or code.code.startswith("082")):
             # a protest aimed at no one named, or one called off: the authorities it addresses
             target = protested(analysis, token, source)
+        if not target and code.plover == "CONSULT" and frame.pos == "VERB" and all(a.country for a in source):
+            # "will attend a summit in Ethiopia": a meeting abroad is held with the state it is held in
+            own = {a.country for a in source}
+            target = [p for p in places_within(analysis, obj if obj is not None else token)
+                      if p.country and p.country not in own][:1]
         if not target and code.plover in IMPLIED_TARGET_TYPES:
             target, evidence_start = implied_target(analysis, sent, source, token,
                                                     cooperative=code.quad_class in (1, 2))
