@@ -140,6 +140,10 @@ def test_insisting_on_what_was_is_a_claim_not_a_demand(analyze):
 
 # one sentence, one act expected: (what the rule is, the sentence, its date, type, source, target countries)
 SINGLE_ACTS = [
+    ("an_arrest_by_no_named_hand_is_the_authorities_of_its_place",
+     "Two Kenyan journalists were detained in Uganda on Monday.", "2025-03-05", "COERCE", ["UGA"], ["KEN"]),
+    ("one_arrested_is_of_where_they_are_from", "A Christian missionary from Toronto was arrested in Sudan, reports said.",
+     "2025-03-05", "COERCE", ["SDN"], ["CAN"]),
     ("engaging_someone_in_a_firefight_is_fighting_them",
      "Kenyan rebels engaged Ugandan soldiers in a firefight near the border on Saturday.", "2025-03-05", "ASSAULT",
      ["KEN"], ["UGA"]),

@@ -36,6 +36,7 @@ from .event_roles import (
     prep_objects,
     proposer,
     protested,
+    state_actor,
     subject_of,
     threatened,
     unnamed_victims,
@@ -49,6 +50,10 @@ RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT"}
 
 
 IMPLIED_TARGET_TYPES = {"AID", "COOPERATE", "SUPPORT", "MOBILIZE", "CONSULT"}
+
+
+# acts only a state's authorities do: administrative sanctions, arrests, expulsions (CAMEO 172-174)
+STATE_ACTS = {"172", "173", "174"}
 
 
 # meetings, calls and negotiations, which both sides hold (not visits, hosting or mediation, which one side does)
@@ -654,6 +659,16 @@ def find_events(analysis: Analysis) -> None:
             source = [p for p in places if p.country][:1]
             target = [a for a in target if a not in source] or source
             confidence -= 0.1
+        if not source and code.code[:3] in STATE_ACTS and frame.pos == "VERB" and passive and agent_of(token) is None:
+            # "two Kenyan journalists were detained in Uganda": arrests, bans and expulsions are done by the
+            # authorities of the state where they happen
+            places = [p for p in places_within(analysis, token) if p.country]
+            if places:
+                source = [state_actor(analysis, places[0].country)]
+                held = subject_of(token)[0]  # "a missionary from Calgary": where the one held is from
+                target = target or [a for pobj in (prep_objects(held, {"from"}) if held is not None else [])
+                                    for a in actors_at(analysis, pobj) if a.country != places[0].country][:1]
+                confidence -= 0.1
         if not source:
             _abstain(token, frame, "no source actor")
             continue
