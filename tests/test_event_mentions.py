@@ -228,3 +228,9 @@ def test_both_sides_of_talks_take_part(analyze):
     assert consult and all(e.get("reciprocal") for e in consult), talks["events"]
     visit = analyze("Kenya's foreign minister visited Somalia on Monday.")
     assert [e.get("reciprocal", False) for e in visit["events"]] == [False], visit["events"]
+
+
+def test_an_office_named_after_an_international_body_is_of_that_body(analyze):
+    a = analyze("Lena Sorensen, the head of the United Nations Refugee Coordination Office, visited Kenya on Monday.")
+    person = next(x for x in a["actors"] if x["name"] == "Lena Sorensen")
+    assert (person["country"], person["sector"]) == (None, "IGO"), person

@@ -117,7 +117,21 @@ def _org_actor(span: Span, reg: Registry) -> Actor:
                         {"compound", "amod", "poss", "nmod"} and (a := reg.analysis.token_actor.get(c.i)) is not None
                         and a.kind in {"country", "government"} and a.country), None)
     sector = next((code for pattern, code in ORG_SECTORS if pattern.search(name)), None)
+    parent = _parent_named(span, reg)
+    if parent is not None and parent.sector in {"IGO", "NGO"}:
+        # "the United Nations Refugee Coordination Office": an office of the organisation its name begins with
+        country, sector = parent.country, parent.sector
     return reg.get(f"org:{slug(name)}", name=name, kind="organization", country=country, sector=sector)
+
+
+def _parent_named(span: Span, reg: Registry) -> kbase.Organization | None:
+    """The known organisation a longer unknown name begins with ("United Nations Refugee Coordination Office")."""
+    table = phrase_table()
+    for n in range(min(len(span) - 1, 6), 0, -1):
+        entry = table.get(span.doc[span.start:span.start + n].text)
+        if entry is not None and entry.kind == "org":
+            return reg.kb.organizations[entry.key]
+    return None
 
 
 SMALL_TOWN = 100_000

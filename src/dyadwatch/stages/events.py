@@ -659,9 +659,10 @@ def find_events(analysis: Analysis) -> None:
             source = [p for p in places if p.country][:1]
             target = [a for a in target if a not in source] or source
             confidence -= 0.1
-        if not source and code.code[:3] in STATE_ACTS and frame.pos == "VERB" and passive and agent_of(token) is None:
+        if not source and code.code[:3] in STATE_ACTS and frame.pos == "VERB" and agent_of(token) is None and any(
+                c.dep_ == "auxpass" for c in token.children):
             # "two Kenyan journalists were detained in Uganda": arrests, bans and expulsions are done by the
-            # authorities of the state where they happen
+            # authorities of the state where they happen (not a label: "the group (banned in Russia)")
             places = [p for p in places_within(analysis, token) if p.country]
             if places:
                 source = [state_actor(analysis, places[0].country)]

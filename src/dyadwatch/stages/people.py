@@ -138,8 +138,9 @@ def bind_person(span: Span, reg: Registry) -> None:
         surname = tokens[-1]
         kin = next((a for a in known if a.country and a.name.split()[-1] == surname and len(surname) > 4), None)
         country = kin.country if kin else None
-    if country is None and len(tokens) > 1:
-        # a person named with no office or tie: of the one state the sentence (or the one before) is about
+    if country is None and len(tokens) > 1 and sector not in {"IGO", "NGO"}:
+        # a person named with no office or tie (an international one's is none): of the one state the sentence
+        # (or the one before) is about
         country = only_country_around(span, reg, places=True)
     if role and country:
         term = reg.kb.holder(country, role, reg.analysis.document.published)
