@@ -28,7 +28,7 @@ PARTITIVES = {"group", "groups", "delegation", "team", "number", "members", "mem
 
 
 @lru_cache(maxsize=1)
-def _office_heads() -> frozenset[str]:
+def office_heads() -> frozenset[str]:
     """The last words of the titles table ("mayor", "minister"): an office "of X" is held in X."""
     return frozenset(title.split()[-1] for title in titles())
 
@@ -57,7 +57,7 @@ def actors_at(analysis: Analysis, token, *, with_conjuncts: bool = True) -> list
                     modifiers += [g for g in c.lefts if g.dep_ in {"compound", "amod", "nmod"}]
             modifiers.sort(key=lambda c: c.pos_ == "PRON")
             actor = next((a for c in modifiers if (a := analysis.token_actor.get(c.i)) is not None), None)
-        if actor is None and (head.lower_ in PARTITIVES or head.lemma_.lower() in _office_heads()):
+        if actor is None and (head.lower_ in PARTITIVES or head.lemma_.lower() in office_heads()):
             # "a group of Moroccan diplomats", "leaders of Hamas", "the mayor of Nablus"
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -176,8 +176,7 @@ def places_within(analysis: Analysis, head) -> list[Actor]:
             continue
         pobjs = [c for c in child.children if c.dep_ == "pobj"]
         if locative and not pobjs:  # "outside of the Iraqi city"
-            pobjs = [g for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for g in c.children if g.dep_ == "pobj"]
+            pobjs = list(prep_objects(child, {"of"}))
         for pobj in pobjs:
             if locative:
                 # "the town of Samarra", "a residential district of Beirut"

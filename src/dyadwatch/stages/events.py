@@ -14,7 +14,6 @@ from .. import config
 from .. import kb as kbase
 from ..model import Actor, Analysis, Event
 from ..pipeline import stage
-from .actor_index import titles
 from .event_modality import REPORTING_VERBS, THREAT_HEADS, ceased_code, event_status, modal_code, refusal_code
 from .event_roles import (
     ACTOR_KINDS,
@@ -29,6 +28,7 @@ from .event_roles import (
     implied_target,
     names_a_target,
     obliged_clause,
+    office_heads,
     owner_before,
     partner_of,
     place_of,
@@ -60,7 +60,7 @@ STATE_ACTS = {"172", "173", "174"}
 MUTUAL_CODES = {"040", "041", "044", "046"}
 
 
-PEACEKEEPERS = {"peacekeeper", "peacekeeping", "peace-keeping", "peacekeepers", "blue helmets"}
+PEACEKEEPERS = {"peacekeeper", "peacekeeping", "peace-keeping"}  # lemmas
 
 
 # Acts that often have no one acted upon ("agreed to resign", "surrendered", "mobilised reservists").
@@ -271,7 +271,7 @@ def _trigger_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _person_heads() -> frozenset[str]:
     """Nouns that name someone by office or role ("the Saudi crown prince", "a Chinese delegation")."""
-    heads = {title.split()[-1] for title in titles()}
+    heads = set(office_heads())
     heads |= {noun for noun, (sector, _) in kbase.agent_nouns().items() if sector == "GOV"}
     return frozenset(heads)
 
@@ -492,8 +492,10 @@ def find_events(analysis: Analysis) -> None:
     for token in doc:
         if token.i in consumed or token.lemma_.lower() not in candidates or token.i in in_dates:
             continue  # (most tokens: checked here, before their parse is read)
+        if _part_of_a_name(analysis, token):
+            continue
         frame, obj, object_named = _frame_for(token)
-        if frame is None or _part_of_a_name(analysis, token):
+        if frame is None:
             continue
         if token.lemma_.lower() in SAYING_SENSE and obj is None and any(c.dep_ == "ccomp" for c in token.children):
             continue  # "conceding there was no consensus": a statement, not a concession
@@ -653,8 +655,7 @@ def find_events(analysis: Analysis) -> None:
             # named hand is coded, as PLOVER does, to the place it struck (a location actor: the place, not its
             # state, is the source)
             # "a bomb near Kandahar", "killed by a roadside bomb outside Mosul"
-            doers = [c for c in token.children if c.dep_ == "nsubj"] + [
-                g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            doers = [c for c in token.children if c.dep_ == "nsubj"] + [g for g in [agent_of(token)] if g is not None]
             places = places_within(analysis, token) + [p for d in doers for p in places_within(analysis, d)]
             source = [p for p in places if p.country][:1]
             target = [a for a in target if a not in source] or source
@@ -681,11 +682,11 @@ def find_events(analysis: Analysis) -> None:
             target, reciprocal = list(source), True  # "Brazil and Argentina agreed": one event, both sides
         if not target and code.plover == "THREATEN" and frame.cameo.startswith("13"):
             target = threatened(analysis, token, source)
-        verb = token if frame.pos == "VERB" else governing_verb(token)
-        if not target and verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_.lower() in THREAT_HEADS:
+        governor = token if frame.pos == "VERB" else governing_verb(token)
+        if not target and governor.dep_ in {"xcomp", "ccomp"} and governor.head.lemma_.lower() in THREAT_HEADS:
             # "threatened to stop negotiations if the United States deploys ...": the act threatened is aimed at
             # the party the threat names
-            target = threatened(analysis, verb.head, source)
+            target = threatened(analysis, governor.head, source)
         if not target and code.plover == "REQUEST":
             # "Zelensky said Ukraine must get guarantees" demands nothing of another; "opposition groups in
             # Zimbabwe demand that President Mugabe abandon ..." demands of their own state's government
@@ -753,7 +754,6 @@ def find_events(analysis: Analysis) -> None:
             confidence -= 0.1
         if confidence < floor:
             continue
-        governor = token if frame.pos == "VERB" else governing_verb(token)
         date, own_date = _date_for(analysis, sent, governor)
         if antecedent is not None and (not own_date or date == antecedent.date):
             _abstain(token, frame, "the act named before, said again")
