@@ -140,6 +140,16 @@ def test_insisting_on_what_was_is_a_claim_not_a_demand(analyze):
 
 # one sentence, one act expected: (what the rule is, the sentence, its date, type, source, target countries)
 SINGLE_ACTS = [
+    ("pressure_one_faces_is_done_by_who_it_comes_from", "Ruto faces pressure from Uganda to reopen the border.",
+     "2025-03-05", "REQUEST", ["UGA"], ["KEN"]),
+    ("criticism_one_comes_under_is_done_by_who_it_comes_from",
+     "The Turkish minister came under heavy criticism from Greece.", "2025-03-05", "ACCUSE", ["GRC"], ["TUR"]),
+    ("assurances_received_are_given_by_who_they_come_from",
+     "Kenyan traders received assurances from the Ugandan government.", "2025-03-05", "AGREE", ["UGA"], ["KEN"]),
+    ("ministers_received_are_of_the_government_they_come_from",
+     "Kenyan farmers received ministers from the Ugandan government.", "2025-03-05", "CONSULT", ["KEN"], ["UGA"]),
+    ("protesting_to_no_one_is_taking_to_the_streets", "Opponents of Kenya's parliament protested on Sunday in Nairobi.",
+     "2025-03-05", "PROTEST", ["KEN"], ["KEN"]),
     ("an_arrest_by_no_named_hand_is_the_authorities_of_its_place",
      "Two Kenyan journalists were detained in Uganda on Monday.", "2025-03-05", "COERCE", ["UGA"], ["KEN"]),
     ("one_arrested_is_of_where_they_are_from", "A Christian missionary from Toronto was arrested in Sudan, reports said.",

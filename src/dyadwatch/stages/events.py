@@ -168,6 +168,26 @@ FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 WANTING_VERBS = {"want": "020", "seek": "020", "expect": "020", "need": "020", "demand": "100", "urge": "020"}
 
 
+# verbs whose subject undergoes the act their object names, done by who "from" names ("faced pressure from
+# Congress", "received assurances from the government", "came under criticism from Ankara")
+UNDERGOING_VERBS = {"face", "receive", "get", "draw", "win", "earn", "attract", "encounter", "come"}
+
+
+def _undergone(analysis: Analysis, noun) -> tuple[list[Actor], list[Actor]]:
+    """(doers, undergoers) of an event noun carried by a verb of undergoing, else two empty lists."""
+    verb = governing_verb(noun)
+    if verb is noun or verb.lemma_.lower() not in UNDERGOING_VERBS:
+        return [], []
+    carried = (noun.dep_ == "dobj" and verb.lemma_.lower() != "come") or (
+        noun.dep_ == "pobj" and noun.head.lower_ == "under")
+    if not carried or noun.head.i != verb.i and noun.head.head.i != verb.i:
+        return [], []
+    doers = [a for h in (noun, verb) for p in prep_objects(h, {"from"}) for a in actors_at(analysis, p)]
+    subj, passive = subject_of(verb)
+    undergoers = [a for a in actors_at(analysis, subj) if a not in doers] if subj is not None and not passive else []
+    return (doers, undergoers) if doers and undergoers else ([], [])
+
+
 # heads that an object's modifier names the act of ("mediation efforts", "the aid programme")
 GENERIC_HEADS = {"effort", "program", "programme", "package", "process", "initiative", "bid", "mission",
                  "campaign", "scheme", "project", "plan", "deal", "arrangement", "framework"}
@@ -518,6 +538,7 @@ def find_events(analysis: Analysis) -> None:
         passive = False
         antecedent: Event | None = None
         wanted: list[Actor] = []  # the doer of an act another asks for ("wants Iraqi backing")
+        undergoers: list[Actor] = []  # who faces the act ("faced pressure from Congress")
         if frame.pos == "VERB":
             subj, passive = subject_of(token)
             if passive:
@@ -549,6 +570,8 @@ def find_events(analysis: Analysis) -> None:
                     code, source = codes[WANTING_VERBS[wanter.lemma_.lower()]], asker
                     wanted = [a for child in token.lefts if child.dep_ in {"poss", "compound", "amod", "nmod"}
                               for a in actors_at(analysis, child)]
+            if not source:
+                source, undergoers = _undergone(analysis, token)
             if not source:  # "rallies by the opposition", "the march staged by students": the doer named by "by"
                 source = [a for child in token.children if child.dep_ in {"prep", "agent"} and child.lower_ == "by"
                           for pobj in child.children if pobj.dep_ == "pobj" for a in actors_at(analysis, pobj)]
@@ -588,7 +611,10 @@ def find_events(analysis: Analysis) -> None:
                     subj, _ = subject_of(token)
                     target += actors_at(analysis, subj) if subj is not None else []
                 elif obj is not None and _names_someone(analysis, obj):
-                    target += actors_at(analysis, obj)
+                    # "hosted envoys from the Kenyan cabinet": an office named by whom it serves
+                    target += actors_at(analysis, obj) or [
+                        a for h, preps in ((obj, {"from", "of"}), (token, {"from"}))
+                        for p in prep_objects(h, preps) for a in actors_at(analysis, p)]
             elif where == "obj":
                 if passive:  # "a camp for Congolese refugees was attacked": as the object of the active verb
                     subj, _ = subject_of(token)
@@ -623,8 +649,8 @@ def find_events(analysis: Analysis) -> None:
                       if a not in source]
         if any(w.startswith("<") for w in frame.targets):
             source, target = givers, ([] if passive else source)
-        if wanted:
-            target = wanted
+        if wanted or undergoers:
+            target = wanted or undergoers
         if code.plover in FORCE_TYPES:
             # "air strikes in Lebanon", "struck a Hamas compound in Doha", "fired shells at targets in Jericho":
             # where force lands is hit too
@@ -647,8 +673,14 @@ def find_events(analysis: Analysis) -> None:
         if code.code.startswith("042") and frame.pos == "VERB" and not passive and (subj := subject_of(token)[0]) \
                 is not None and any(t.lemma_.lower() in PEACEKEEPERS for t in subj.subtree):
             code = codes["074"]  # "peacekeeping troops arrived in Bosnia": protection deployed, not a visit
-        if code.code == "114" and source and all(a.sector in CIVIL_SECTORS for a in source):
-            code = codes["141"]  # "students protested the verdict": people take to the streets; states complain
+        if code.code == "114" and source and (all(a.sector in CIVIL_SECTORS for a in source) or (
+                frame.pos == "VERB" and obj is None and not any(c.dep_ in {"ccomp", "dative"} or (
+                    c.dep_ == "advcl" and c.lemma_.lower() in REPORTING_VERBS) or (
+                    c.dep_ == "prep" and c.lower_ in {"to", "against", "over", "at", "about", "with"})
+                    for c in token.children) and token.dep_ not in {"parataxis", "ccomp"})):
+            # "students protested the verdict": people take to the streets; states complain. "Opponents of the
+            # senate protested in the capital": protesting nothing said to anyone is taking to the streets
+            code = codes["141"]
         target = [a for a in dict.fromkeys(target) if a.kind in ACTOR_KINDS | {"location"}]
         if not source and code.plover == "ASSAULT" and frame.pos == "VERB" and _unnamed_hand(token):
             # "a roadside bombing near Samarra killed a U.S. soldier", "three were killed in Beirut": force by no
