@@ -244,3 +244,18 @@ def test_an_office_named_after_an_international_body_is_of_that_body(analyze):
     a = analyze("Lena Sorensen, the head of the United Nations Refugee Coordination Office, visited Kenya on Monday.")
     person = next(x for x in a["actors"] if x["name"] == "Lena Sorensen")
     assert (person["country"], person["sector"]) == (None, "IGO"), person
+
+
+def test_a_claim_that_another_struck_is_an_accusation_of_the_doer(analyze):
+    def accusations(text):
+        return [(e["cameo"], [a["country"] for a in e["source"]], [a["country"] for a in e["target"]])
+                for e in analyze(text, published="2025-03-05")["events"] if e["type"] == "ACCUSE"]
+    assert accusations("Kenya claimed that Ugandan troops had shelled Kenyan border posts.") == [
+        ("1123", ["KEN"], ["UGA"])]
+    assert accusations("Kenyan police said Ugandan soldiers had killed two herders near Lodwar.") == [
+        ("1123", ["KEN"], ["UGA"])]
+    # a news agency reports, it does not accuse; a state telling of its own forces' act accuses no one
+    assert accusations("Ugandan troops shelled Kenyan border posts, Reuters reported.") == []
+    assert accusations("Uganda said Ugandan troops had shelled rebel camps in Kenya.") == []
+    # one accusation per claim, however many acts it names
+    assert len(accusations("Kenya claimed that Ugandan troops had shelled Lodwar and seized the town of Lokichogio.")) == 1

@@ -34,6 +34,9 @@ def office_heads() -> frozenset[str]:
 
 
 ACTOR_KINDS = {"country", "government", "person", "organization", "group"}
+# the sectors of a state's own people: its government, forces, police, courts, parliament, services (None: the
+# state itself)
+STATE_SECTORS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 
 
 def actors_at(analysis: Analysis, token, *, with_conjuncts: bool = True) -> list[Actor]:

@@ -8,15 +8,18 @@ sentence before it in the paragraph, at lower confidence). No frame, no actors: 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from .. import config
 from .. import kb as kbase
 from ..model import Actor, Analysis, Event
 from ..pipeline import stage
+from .event_claims import accusations
 from .event_modality import REPORTING_VERBS, THREAT_HEADS, ceased_code, event_status, modal_code, refusal_code
 from .event_roles import (
     ACTOR_KINDS,
+    STATE_SECTORS,
     actors_at,
     agent_of,
     aimed_by_purpose,
@@ -480,9 +483,6 @@ def _unnamed_hand(verb) -> bool:
 TRACE: list[tuple[str, str, str]] | None = None  # set to a list to collect why triggers made no event
 
 
-STATE_SECTORS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
-
-
 def same_side(a: Actor, b: Actor) -> bool:
     """Two actors of one country on the same side of it: both the state (the country, its government, officials,
     forces) or both of one non-state sector (its opposition, its rebels...)."""
@@ -826,4 +826,6 @@ def find_events(analysis: Analysis) -> None:
             trigger=analysis.span(token.idx, token.idx + len(token.text)), reciprocal=reciprocal, act=act,
             act_cameo=acted.code if act is not None else None))
         named_acts.append((token.lemma_.lower(), events[-1]))
-    analysis.events = _without_bare_agreements(analysis, _once_per_sentence(events))
+    events = accusations(analysis, _without_bare_agreements(analysis, _once_per_sentence(events)), codes,
+                         lambda verb: _date_for(analysis, verb.sent, verb)[0])
+    analysis.events = [replace(e, id=f"{analysis.document.id}-e{n}") for n, e in enumerate(events, 1)]
