@@ -140,6 +140,16 @@ def test_insisting_on_what_was_is_a_claim_not_a_demand(analyze):
 
 # one sentence, one act expected: (what the rule is, the sentence, its date, type, source, target countries)
 SINGLE_ACTS = [
+    ("wanting_another_to_act_is_an_appeal_to_it", "Kenya wants Uganda to withdraw its troops from the border.",
+     "2025-03-05", "REQUEST", ["KEN"], ["UGA"]),
+    ("permission_not_to_be_given_is_a_refusal", "Ruto said he would not give permission to Uganda to build the dam.",
+     "2025-03-05", "REJECT", ["KEN"], ["UGA"]),
+    ("an_inspection_is_aimed_at_the_state_where_it_is_made",
+     "IAEA inspectors will inspect the Natanz site in Iran next week.", "2025-03-05", "ACCUSE", [None], ["IRN"]),
+    ("property_destroyed_by_protesters_is_a_riot", "Ukrainian protesters torched the Russian embassy.", "2025-03-05",
+     "PROTEST", ["UKR"], ["RUS"]),
+    ("setting_fire_to_property_is_destroying_it", "Kenyan soldiers set fire to Ugandan fishing boats.", "2025-03-05",
+     "COERCE", ["KEN"], ["UGA"]),
     ("pressure_one_faces_is_done_by_who_it_comes_from", "Ruto faces pressure from Uganda to reopen the border.",
      "2025-03-05", "REQUEST", ["UGA"], ["KEN"]),
     ("criticism_one_comes_under_is_done_by_who_it_comes_from",
@@ -259,3 +269,8 @@ def test_a_claim_that_another_struck_is_an_accusation_of_the_doer(analyze):
     assert accusations("Uganda said Ugandan troops had shelled rebel camps in Kenya.") == []
     # one accusation per claim, however many acts it names
     assert len(accusations("Kenya claimed that Ugandan troops had shelled Lodwar and seized the town of Lokichogio.")) == 1
+
+
+def test_an_act_wanted_of_another_is_not_done(analyze):
+    a = analyze("Kenya wants Uganda to withdraw its troops from the border.", published="2025-03-05")
+    assert [e["type"] for e in a["events"]] == ["REQUEST"], a["events"]

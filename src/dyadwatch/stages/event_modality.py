@@ -150,7 +150,8 @@ def modal_code(code, status: str, governor, codes) -> tuple:
     head = governor.head if governor.dep_ in {"xcomp", "ccomp"} else None
     threatened = head is not None and head.lemma_.lower() in THREAT_HEADS
     # An announced intention to harm is a threat (CAMEO 13), as an intention to cooperate is CAMEO 03.
-    announced = status == "intended" and code.plover != "MOBILIZE"  # a deployment may be asked for, not feared
+    # (a deployment may be asked for, not feared; an inquiry to come is no threat)
+    announced = status == "intended" and code.plover != "MOBILIZE" and not code.code.startswith("09")
     if marks({"unless"}) or (code.quad_class in (3, 4) and (threatened or marks({"if"}) or announced)):
         prefix = next((p for p in sorted(THREAT_BY_CAMEO, key=len, reverse=True) if code.code.startswith(p)), None)
         threat = codes.get(THREAT_BY_CAMEO[prefix] if prefix else THREAT_CODES.get(code.plover, "130"))

@@ -519,10 +519,14 @@ def find_events(analysis: Analysis) -> None:
             continue
         if token.lemma_.lower() in SAYING_SENSE and obj is None and any(c.dep_ == "ccomp" for c in token.children):
             continue  # "conceding there was no consensus": a statement, not a concession
-        if token.dep_ == "xcomp" and token.head.lemma_.lower() in ASKING_VERBS and any(
-                c.dep_ in {"dobj", "dative"} for c in token.head.children):
+        if (token.dep_ == "xcomp" and token.head.lemma_.lower() in ASKING_VERBS and any(
+                c.dep_ in {"dobj", "dative"} for c in token.head.children)) or (
+                token.dep_ == "ccomp" and token.head.lemma_.lower() in WANTING_VERBS and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and any(
+                    c.dep_ == "nsubj" for c in token.children)):
+            # "Sisi urged Trump to back the effort", "Obama wants Putin to visit": what is asked is not done
             _abstain(token, frame, "asked of someone, not done")
-            continue  # "Sisi urged Trump to back the effort": the request is the event; the backing is not done
+            continue
         if obj is not None and object_named:
             # "threatened military action": the act named as the object is part of the verb's event
             consumed.update(t.i for t in (obj, *obj.conjuncts))
@@ -670,6 +674,8 @@ def find_events(analysis: Analysis) -> None:
         if frame.lemma in WORK_STOPPAGES and frame.pos == "NOUN" and source and all(
                 a.sector in CIVIL_SECTORS for a in source):
             code = codes["143"]  # "the dockers' union began an indefinite strike": a strike of work, not of arms
+        if code.code.startswith("171") and source and all(a.sector in CIVIL_SECTORS for a in source):
+            code = codes["145"]  # "protesters torched the embassy": property destroyed by a crowd is a riot
         if code.code.startswith("042") and frame.pos == "VERB" and not passive and (subj := subject_of(token)[0]) \
                 is not None and any(t.lemma_.lower() in PEACEKEEPERS for t in subj.subtree):
             code = codes["074"]  # "peacekeeping troops arrived in Bosnia": protection deployed, not a visit
@@ -741,6 +747,9 @@ def find_events(analysis: Analysis) -> None:
                 doers = [a for n in nouns if (before := _named_before(n, named_acts, _noun_type(n, codes)))
                          for a in before.source if a not in source]
             target = doers or target
+            if not target and code.code.startswith("09"):  # "will inspect the site in Iran": where it is looked into
+                target = [p for h in ([token] + ([obj] if obj is not None else [])) for p in places_within(analysis, h)
+                          if p.country and p.country not in {a.country for a in source}][:1]
         if not target and code.plover in {"CONCEDE", "RETREAT", "COERCE"}:
             # "lifted the curfew in Montenegro", "imposed martial law in Darfur": the place acted upon; "the curfew
             # on Palestinians": the people
