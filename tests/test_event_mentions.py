@@ -140,6 +140,12 @@ def test_insisting_on_what_was_is_a_claim_not_a_demand(analyze):
 
 # one sentence, one act expected: (what the rule is, the sentence, its date, type, source, target countries)
 SINGLE_ACTS = [
+    ("helping_someone_is_aid", "The United States helped exiled dissidents from Kenya.", "2025-03-05", "AID", ["USA"],
+     ["KEN"]),
+    ("it_in_a_reported_clause_is_the_reporting_state",
+     "Uganda said a mortar shell was fired at it from South Sudan on Tuesday.", "2025-03-05", "ASSAULT", ["SSD"], ["UGA"]),
+    ("going_to_games_abroad_is_a_visit", "The Kenyan leader prepared to attend the Beijing Olympics.", "2025-03-05",
+     "AGREE", ["KEN"], ["CHN"]),
     ("wanting_another_to_act_is_an_appeal_to_it", "Kenya wants Uganda to withdraw its troops from the border.",
      "2025-03-05", "REQUEST", ["KEN"], ["UGA"]),
     ("permission_not_to_be_given_is_a_refusal", "Ruto said he would not give permission to Uganda to build the dam.",
@@ -269,6 +275,11 @@ def test_a_claim_that_another_struck_is_an_accusation_of_the_doer(analyze):
     assert accusations("Uganda said Ugandan troops had shelled rebel camps in Kenya.") == []
     # one accusation per claim, however many acts it names
     assert len(accusations("Kenya claimed that Ugandan troops had shelled Lodwar and seized the town of Lokichogio.")) == 1
+
+
+def test_no_actor_acts_on_itself(analyze):
+    a = analyze("Kenyan farmers helped Kenyan villagers.", published="2025-03-05")
+    assert a["events"] == [], a["events"]
 
 
 def test_an_act_wanted_of_another_is_not_done(analyze):

@@ -14,6 +14,7 @@ from functools import lru_cache
 from .. import kb as kbase
 from ..model import Actor, Analysis
 from .actor_index import Registry, titles
+from .event_modality import REPORTING_VERBS
 
 ADVERBIAL_PREPS = {"during", "after", "before", "since", "until", "following", "amid", "despite", "ahead",
                    "throughout", "like", "unlike"}
@@ -68,9 +69,31 @@ def actors_at(analysis: Analysis, token, *, with_conjuncts: bool = True) -> list
                         if pobj.dep_ == "pobj":
                             out += [a for a in actors_at(analysis, pobj, with_conjuncts=with_conjuncts)
                                     if a not in out]
+        if actor is None and (head.lower_ == "it" or any(c.dep_ == "poss" and c.lower_ == "its" for c in head.lefts)):
+            actor = _reporting_state(analysis, head)
         if actor is not None and actor not in out:
             out.append(actor)
     return out
+
+
+def _reporting_state(analysis: Analysis, token) -> Actor | None:
+    """"Israel said a shell was fired at it", "Kenya said troops had shelled its posts": "it" in a reported
+    clause is the state that reports, unless the clause's own subject is a state ("Kenya said Uganda would
+    close its border": Uganda's)."""
+    node = token
+    for _ in range(8):
+        if node.head.i == node.i:
+            return None
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING_VERBS:
+            own = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if own is not None and own.i != token.i and getattr(analysis.token_actor.get(own.i), "kind", None) in {
+                    "country", "government"}:
+                return None
+            speaker = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+            actor = analysis.token_actor.get(speaker.i) if speaker is not None else None
+            return actor if actor is not None and actor.kind in {"country", "government"} else None
+        node = node.head
+    return None
 
 
 ASPECTUAL = {"resume", "continue", "start", "begin", "stop", "keep", "halt", "cease", "intensify", "step"}

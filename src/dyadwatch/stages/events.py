@@ -694,7 +694,10 @@ def find_events(analysis: Analysis) -> None:
             # state, is the source)
             # "a bomb near Kandahar", "killed by a roadside bomb outside Mosul"
             doers = [c for c in token.children if c.dep_ == "nsubj"] + [g for g in [agent_of(token)] if g is not None]
-            places = places_within(analysis, token) + [p for d in doers for p in places_within(analysis, d)]
+            # "a shell was fired at Sderot from the Gaza Strip": where it came from before where it struck
+            origins = [a for pobj in prep_objects(token, {"from"}) for a in actors_at(analysis, pobj)
+                       if a.kind in {"location", "country"}]
+            places = origins + places_within(analysis, token) + [p for d in doers for p in places_within(analysis, d)]
             source = [p for p in places if p.country][:1]
             target = [a for a in target if a not in source] or source
             confidence -= 0.1
@@ -787,10 +790,12 @@ def find_events(analysis: Analysis) -> None:
         if not target:
             confidence = min(confidence, 0.6)  # "Akayev agreed to resign": an act with no one acted upon
         src_countries = {a.country for a in source}
-        if not reciprocal and {a.country for a in target} <= src_countries and all(a.kind in {"country", "government"}
-                                                                                   for a in source + target):
+        # (the place struck by no named hand is both its source and its target)
+        itself = bool(target) and set(target) <= set(source) and target[0].kind != "location"
+        if not reciprocal and (itself or {a.country for a in target} <= src_countries and all(
+                a.kind in {"country", "government"} for a in source + target)):
             _abstain(token, frame, "a state acting on itself")
-            continue  # a state acting on itself is not a dyadic event
+            continue  # a state (or any actor) acting on itself is not a dyadic event
         if any(token.lower_ in {"he", "she", "his", "her"} for token in sent if analysis.token_actor.get(token.i) in source):
             confidence -= 0.1
         if confidence < floor:
