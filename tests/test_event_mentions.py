@@ -140,6 +140,8 @@ def test_insisting_on_what_was_is_a_claim_not_a_demand(analyze):
 
 # one sentence, one act expected: (what the rule is, the sentence, its date, type, source, target countries)
 SINGLE_ACTS = [
+    ("the_entry_of_someone_allowed_is_their_admission", "Kenya allowed the entry of Ugandan peacekeepers.",
+     "2025-03-05", "RETREAT", ["KEN"], ["UGA"]),
     ("helping_someone_is_aid", "The United States helped exiled dissidents from Kenya.", "2025-03-05", "AID", ["USA"],
      ["KEN"]),
     ("it_in_a_reported_clause_is_the_reporting_state",

@@ -191,6 +191,10 @@ def _undergone(analysis: Analysis, noun) -> tuple[list[Actor], list[Actor]]:
     return (doers, undergoers) if doers and undergoers else ([], [])
 
 
+# heads whose "of" names who comes ("allowed the return of inspectors", "barred the entry of journalists")
+ENTRY_HEADS = {"return", "entry", "arrival", "deployment", "presence", "stationing"}
+
+
 # heads that an object's modifier names the act of ("mediation efforts", "the aid programme")
 GENERIC_HEADS = {"effort", "program", "programme", "package", "process", "initiative", "bid", "mission",
                  "campaign", "scheme", "project", "plan", "deal", "arrangement", "framework"}
@@ -371,6 +375,8 @@ def _frame_for(token):
     obj_lemmas = {t.lemma_.lower() for t in ([obj, *obj.conjuncts] if obj is not None else [])}
     if obj is not None and obj.lemma_.lower() in GENERIC_HEADS:  # "ended its mediation efforts": mediation
         obj_lemmas |= {c.lemma_.lower() for c in obj.lefts if c.dep_ in {"compound", "amod"}}
+    if obj is not None and obj.lemma_.lower() in ENTRY_HEADS:  # "allowed the return of inspectors": inspectors
+        obj_lemmas |= {p.lemma_.lower() for p in prep_objects(obj, {"of"})}
     # of the frames whose object condition holds, the first whose target slot the sentence fills ("exercises
     # with Japan" is cooperation, "exercises near Taiwan" a show of force), else the first
     preps = {c.lower_ for h in [token, *([obj, *obj.conjuncts] if obj is not None else [])] for c in h.children
@@ -629,7 +635,8 @@ def find_events(analysis: Analysis) -> None:
                     target += (actors_at(analysis, obj) or place_of(analysis, obj) or proposer(analysis, obj)
                                or partner_of(analysis, obj) or owner_before(analysis, obj))
                 elif obj is not None:  # "expelled two Russian diplomats": the object's own country
-                    target += [a for a in actors_at(analysis, obj) if a.kind != "location"]
+                    entrants = prep_objects(obj, {"of"}) if obj.lemma_.lower() in ENTRY_HEADS else []
+                    target += [a for h in [obj, *entrants] for a in actors_at(analysis, h) if a.kind != "location"]
             elif where == "iobj":
                 target += [a for c in token.children if c.dep_ == "dative" and c.pos_ != "ADP"
                            for a in actors_at(analysis, c)]
