@@ -140,6 +140,12 @@ def test_insisting_on_what_was_is_a_claim_not_a_demand(analyze):
 
 # one sentence, one act expected: (what the rule is, the sentence, its date, type, source, target countries)
 SINGLE_ACTS = [
+    ("forces_a_state_leads_are_its_own", "Saudi-led forces struck Houthi positions in Yemen.", "2025-03-05", "ASSAULT",
+     ["SAU"], ["YEM"]),
+    ("a_place_retaken_is_struck", "Kenyan-led forces have retaken a village in northern Uganda.", "2025-03-05",
+     "ASSAULT", ["KEN"], ["UGA"]),
+    ("rocket_fire_against_someone_strikes_them", "Kenyan troops launched rocket fire against Ugandan army camps.",
+     "2025-03-05", "ASSAULT", ["KEN"], ["UGA"]),
     ("the_entry_of_someone_allowed_is_their_admission", "Kenya allowed the entry of Ugandan peacekeepers.",
      "2025-03-05", "RETREAT", ["KEN"], ["UGA"]),
     ("helping_someone_is_aid", "The United States helped exiled dissidents from Kenya.", "2025-03-05", "AID", ["USA"],
@@ -275,6 +281,9 @@ def test_a_claim_that_another_struck_is_an_accusation_of_the_doer(analyze):
     # a news agency reports, it does not accuse; a state telling of its own forces' act accuses no one
     assert accusations("Ugandan troops shelled Kenyan border posts, Reuters reported.") == []
     assert accusations("Uganda said Ugandan troops had shelled rebel camps in Kenya.") == []
+    # where the news came from is no one blaming
+    assert accusations("Ugandan troops shelled Kenyan border posts, Kenyan military sources said.") == []
+    assert accusations("Kenyan military sources said Ugandan troops had shelled Kenyan border posts.") == []
     # one accusation per claim, however many acts it names
     assert len(accusations("Kenya claimed that Ugandan troops had shelled Lodwar and seized the town of Lokichogio.")) == 1
 

@@ -20,15 +20,14 @@ BLAMING_VERBS = {"claim", "allege", "charge", "accuse", "blame", "insist", "asse
 CLAIMED_TYPES = {"ASSAULT", "COERCE"}
 REPORTERS = {"MED"}  # news outlets and agencies report; they do not accuse
 AGGRESSION = {"ASSAULT": "1123"}
+UNNAMED_SPEAKERS = {"source", "report", "witness", "resident", "observer"}  # they tell, they do not blame
 
 
 def _claiming_verb(token):
-    """The reporting verb whose clause holds the act ("said that X attacked", "X attacked, police said")."""
+    """The reporting verb whose clause holds the act ("Kenya said that Ugandan troops attacked"); an attribution
+    after the fact ("troops attacked, Thai military sources said") tells where the news came from, not who blames."""
     node = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
     for _ in range(4):
-        for child in node.children:
-            if child.dep_ == "parataxis" and child.lemma_.lower() in REPORTING_VERBS | BLAMING_VERBS:
-                return child
         if node.dep_ in {"conj", "xcomp"} and node.head.i != node.i:
             node = node.head
             continue
@@ -61,7 +60,7 @@ def accusations(analysis: Analysis, events: list[Event], codes, date_of: Callabl
         if verb is None or any(c.dep_ == "neg" for c in verb.children):
             continue
         subj, passive = subject_of(verb)
-        if subj is None or passive:
+        if subj is None or passive or subj.lemma_.lower() in UNNAMED_SPEAKERS:
             continue
         claimants = [a for a in actors_at(analysis, subj) if a.kind in ACTOR_KINDS and a not in event.source
                      and a.sector not in REPORTERS]

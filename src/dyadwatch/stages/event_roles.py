@@ -40,6 +40,9 @@ ACTOR_KINDS = {"country", "government", "person", "organization", "group"}
 STATE_SECTORS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 
 
+LED_BY = {"led", "run", "commanded"}  # "Saudi-led forces" are Saudi forces ("Iranian-backed" ones are not Iran's)
+
+
 def actors_at(analysis: Analysis, token, *, with_conjuncts: bool = True) -> list[Actor]:
     """Actors a noun phrase stands for: the head itself, else its modifiers; plus coordinated phrases."""
     out: list[Actor] = []
@@ -59,6 +62,8 @@ def actors_at(analysis: Analysis, token, *, with_conjuncts: bool = True) -> list
             for c in modifiers:  # (the list grows as it is walked: a compound's compounds in turn)
                 if c.dep_ == "compound":
                     modifiers += [g for g in c.lefts if g.dep_ in {"compound", "amod", "nmod"}]
+                elif c.dep_ == "amod" and c.lower_ in LED_BY:  # "Saudi-led forces": the state that leads them
+                    modifiers += [g for g in c.lefts if g.dep_ in {"npadvmod", "compound", "amod", "nmod"}]
             modifiers.sort(key=lambda c: c.pos_ == "PRON")
             actor = next((a for c in modifiers if (a := analysis.token_actor.get(c.i)) is not None), None)
         if actor is None and (head.lower_ in PARTITIVES or head.lemma_.lower() in office_heads()):
