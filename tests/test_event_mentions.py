@@ -140,6 +140,15 @@ def test_insisting_on_what_was_is_a_claim_not_a_demand(analyze):
 
 # one sentence, one act expected: (what the rule is, the sentence, its date, type, source, target countries)
 SINGLE_ACTS = [
+    ("intelligence_provided_is_aid", "Kenya is providing satellite photographs and other intelligence to Uganda.",
+     "2025-03-05", "AID", ["KEN"], ["UGA"]),
+    ("refuge_sought_in_a_state_is_asked_of_it", "Some 20,000 Sudanese villagers sought refuge in Chad last month.",
+     "2025-03-05", "REQUEST", ["SDN"], ["TCD"]),
+    ("their_in_a_reported_clause_is_the_reporting_groups",
+     "Ugandan rebels said their fighters had completed their withdrawal from the Kenyan town of Lokichogio.",
+     "2025-03-05", "RETREAT", ["UGA"], None),
+    ("a_call_rejected_from_no_one_is_aimed_at_the_state_it_concerns",
+     "NATO on Tuesday rejected a call for its troops to be deployed in Moldova.", "2025-03-05", "REJECT", None, ["MDA"]),
     ("forces_a_state_leads_are_its_own", "Saudi-led forces struck Houthi positions in Yemen.", "2025-03-05", "ASSAULT",
      ["SAU"], ["YEM"]),
     ("a_place_retaken_is_struck", "Kenyan-led forces have retaken a village in northern Uganda.", "2025-03-05",

@@ -74,29 +74,33 @@ def actors_at(analysis: Analysis, token, *, with_conjuncts: bool = True) -> list
                         if pobj.dep_ == "pobj":
                             out += [a for a in actors_at(analysis, pobj, with_conjuncts=with_conjuncts)
                                     if a not in out]
-        if actor is None and (head.lower_ == "it" or any(c.dep_ == "poss" and c.lower_ == "its" for c in head.lefts)):
-            actor = _reporting_state(analysis, head)
+        pronoun = head.lower_ if head.lower_ in {"it", "they", "them"} else next(
+            (c.lower_ for c in head.lefts if c.dep_ == "poss" and c.lower_ in {"its", "their"}), None)
+        if actor is None and pronoun is not None:
+            actor = _reporting_state(analysis, head, plural=pronoun in {"they", "them", "their"})
         if actor is not None and actor not in out:
             out.append(actor)
     return out
 
 
-def _reporting_state(analysis: Analysis, token) -> Actor | None:
+def _reporting_state(analysis: Analysis, token, *, plural: bool = False) -> Actor | None:
     """"Israel said a shell was fired at it", "Kenya said troops had shelled its posts": "it" in a reported
     clause is the state that reports, unless the clause's own subject is a state ("Kenya said Uganda would
-    close its border": Uganda's)."""
+    close its border": Uganda's). "Bosnian Serbs said their forces had completed their withdrawal": "their" is
+    the reporting group's, unless the clause's own subject is an actor."""
     node = token
     for _ in range(8):
         if node.head.i == node.i:
             return None
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING_VERBS:
             own = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-            if own is not None and own.i != token.i and getattr(analysis.token_actor.get(own.i), "kind", None) in {
-                    "country", "government"}:
+            own_actor = analysis.token_actor.get(own.i) if own is not None and own.i != token.i else None
+            if own_actor is not None and (plural or own_actor.kind in {"country", "government"}):
                 return None
             speaker = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
             actor = analysis.token_actor.get(speaker.i) if speaker is not None else None
-            return actor if actor is not None and actor.kind in {"country", "government"} else None
+            kinds = {"group", "organization", "country", "government"} if plural else {"country", "government"}
+            return actor if actor is not None and actor.kind in kinds else None
         node = node.head
     return None
 

@@ -19,6 +19,7 @@ from .event_claims import accusations
 from .event_modality import REPORTING_VERBS, THREAT_HEADS, ceased_code, event_status, modal_code, refusal_code
 from .event_roles import (
     ACTOR_KINDS,
+    PROPOSALS,
     STATE_SECTORS,
     actors_at,
     agent_of,
@@ -747,6 +748,10 @@ def find_events(analysis: Analysis) -> None:
                 target = [a for n in nouns for c in n.children if c.dep_ in {"acl", "ccomp"}
                           for subj in c.children if subj.dep_ in {"nsubj", "nsubjpass"}
                           for a in actors_at(analysis, subj) if a not in source]
+        if not target and code.plover == "REJECT" and obj is not None and obj.lemma_.lower() in PROPOSALS:
+            # "rejected a call for its forces to be deployed in East Timor": a proposal from no one named is
+            # aimed at the one state it concerns
+            target = _one_state_within(analysis, obj, source)
         if code.plover == "ACCUSE":
             # "investigating abuses by Bosnian militants", "an inquiry into crimes committed by X",
             # "condemned attacks by Hamas against Israel": who did it is accused, not who suffered it
