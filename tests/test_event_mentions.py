@@ -140,6 +140,11 @@ def test_insisting_on_what_was_is_a_claim_not_a_demand(analyze):
 
 # one sentence, one act expected: (what the rule is, the sentence, its date, type, source, target countries)
 SINGLE_ACTS = [
+    ("a_measure_of_food_given_is_food_aid", "Kenya gave 20 tonnes of food to Uganda on Monday.", "2025-03-05", "AID",
+     ["KEN"], ["UGA"]),
+    ("force_by_no_named_hand_in_a_town_is_coded_to_its_place",
+     "A car bomb in a market of Samarra killed three Iraqi policemen on Sunday.", "2025-03-05", "ASSAULT",
+     ["IRQ"], ["IRQ"]),
     ("intelligence_provided_is_aid", "Kenya is providing satellite photographs and other intelligence to Uganda.",
      "2025-03-05", "AID", ["KEN"], ["UGA"]),
     ("refuge_sought_in_a_state_is_asked_of_it", "Some 20,000 Sudanese villagers sought refuge in Chad last month.",

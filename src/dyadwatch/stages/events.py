@@ -192,6 +192,11 @@ def _undergone(analysis: Analysis, noun) -> tuple[list[Actor], list[Actor]]:
     return (doers, undergoers) if doers and undergoers else ([], [])
 
 
+# measures whose "of" names what is measured
+MEASURES = {"kg", "kilogram", "ton", "tonne", "pound", "litre", "liter", "barrel", "crate", "truckload", "lorry",
+            "consignment", "batch", "load", "cargo"}
+
+
 # heads whose "of" names who comes ("allowed the return of inspectors", "barred the entry of journalists")
 ENTRY_HEADS = {"return", "entry", "arrival", "deployment", "presence", "stationing"}
 
@@ -376,6 +381,8 @@ def _frame_for(token):
     obj_lemmas = {t.lemma_.lower() for t in ([obj, *obj.conjuncts] if obj is not None else [])}
     if obj is not None and obj.lemma_.lower() in GENERIC_HEADS:  # "ended its mediation efforts": mediation
         obj_lemmas |= {c.lemma_.lower() for c in obj.lefts if c.dep_ in {"compound", "amod"}}
+    if obj is not None and obj.lemma_.lower() in MEASURES:  # "handed over 700 kg of medicine": medicine
+        obj_lemmas |= {p.lemma_.lower() for p in prep_objects(obj, {"of"})}
     if obj is not None and obj.lemma_.lower() in ENTRY_HEADS:  # "allowed the return of inspectors": inspectors
         obj_lemmas |= {p.lemma_.lower() for p in prep_objects(obj, {"of"})}
     # of the frames whose object condition holds, the first whose target slot the sentence fills ("exercises
