@@ -381,9 +381,8 @@ def _frame_for(token):
     obj_lemmas = {t.lemma_.lower() for t in ([obj, *obj.conjuncts] if obj is not None else [])}
     if obj is not None and obj.lemma_.lower() in GENERIC_HEADS:  # "ended its mediation efforts": mediation
         obj_lemmas |= {c.lemma_.lower() for c in obj.lefts if c.dep_ in {"compound", "amod"}}
-    if obj is not None and obj.lemma_.lower() in MEASURES:  # "handed over 700 kg of medicine": medicine
-        obj_lemmas |= {p.lemma_.lower() for p in prep_objects(obj, {"of"})}
-    if obj is not None and obj.lemma_.lower() in ENTRY_HEADS:  # "allowed the return of inspectors": inspectors
+    if obj is not None and obj.lemma_.lower() in MEASURES | ENTRY_HEADS:
+        # "sent 20 tonnes of food": food; "allowed the return of inspectors": inspectors
         obj_lemmas |= {p.lemma_.lower() for p in prep_objects(obj, {"of"})}
     # of the frames whose object condition holds, the first whose target slot the sentence fills ("exercises
     # with Japan" is cooperation, "exercises near Taiwan" a show of force), else the first
@@ -480,6 +479,14 @@ def _date_for(analysis: Analysis, sent, trigger=None) -> tuple[str | None, bool]
 
 UNNAMED_HANDS = {"bomb", "bombing", "blast", "explosion", "attack", "device", "mine", "shell", "rocket", "missile",
                  "drone", "gunman", "gunmen", "attacker", "assailant", "bomber", "sniper", "ied", "grenade", "fire"}
+
+
+def _protests_to_no_one(verb) -> bool:
+    """"Opponents of the senate protested in the capital": protesting nothing, said to no one, is taking to the
+    streets (not "protested to Chile", "protested that ...", "protested, saying ...")."""
+    return verb.dep_ not in {"parataxis", "ccomp"} and not any(
+        c.dep_ in {"ccomp", "dative"} or (c.dep_ == "advcl" and c.lemma_.lower() in REPORTING_VERBS)
+        or (c.dep_ == "prep" and c.lower_ in {"to", "against", "over", "at", "about", "with"}) for c in verb.children)
 
 
 def _unnamed_hand(verb) -> bool:
@@ -695,12 +702,8 @@ def find_events(analysis: Analysis) -> None:
                 is not None and any(t.lemma_.lower() in PEACEKEEPERS for t in subj.subtree):
             code = codes["074"]  # "peacekeeping troops arrived in Bosnia": protection deployed, not a visit
         if code.code == "114" and source and (all(a.sector in CIVIL_SECTORS for a in source) or (
-                frame.pos == "VERB" and obj is None and not any(c.dep_ in {"ccomp", "dative"} or (
-                    c.dep_ == "advcl" and c.lemma_.lower() in REPORTING_VERBS) or (
-                    c.dep_ == "prep" and c.lower_ in {"to", "against", "over", "at", "about", "with"})
-                    for c in token.children) and token.dep_ not in {"parataxis", "ccomp"})):
-            # "students protested the verdict": people take to the streets; states complain. "Opponents of the
-            # senate protested in the capital": protesting nothing said to anyone is taking to the streets
+                frame.pos == "VERB" and obj is None and _protests_to_no_one(token))):
+            # "students protested the verdict": people take to the streets; states complain
             code = codes["141"]
         target = [a for a in dict.fromkeys(target) if a.kind in ACTOR_KINDS | {"location"}]
         if not source and code.plover == "ASSAULT" and frame.pos == "VERB" and _unnamed_hand(token):
