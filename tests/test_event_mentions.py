@@ -295,6 +295,8 @@ def test_a_claim_that_another_struck_is_an_accusation_of_the_doer(analyze):
     # a news agency reports, it does not accuse; a state telling of its own forces' act accuses no one
     assert accusations("Ugandan troops shelled Kenyan border posts, Reuters reported.") == []
     assert accusations("Uganda said Ugandan troops had shelled rebel camps in Kenya.") == []
+    # a war named in the background of a statement is no charge
+    assert accusations("Ruto said Africa faced a test because of Russia's war in Ukraine.") == []
     # where the news came from is no one blaming
     assert accusations("Ugandan troops shelled Kenyan border posts, Kenyan military sources said.") == []
     assert accusations("Kenyan military sources said Ugandan troops had shelled Kenyan border posts.") == []

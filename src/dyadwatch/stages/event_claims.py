@@ -70,7 +70,10 @@ def accusations(analysis: Analysis, events: list[Event], codes, date_of: Callabl
         if _countries(accused) <= _countries(claimants) and all(map(_is_state, claimants + accused)):
             continue  # a state speaking of its own forces' act
         struck = bool(_countries(claimants) & _countries(event.target))
-        if not (verb.lemma_.lower() in BLAMING_VERBS or struck or all(map(_is_state, claimants))):
+        # a state's word on another's act is a charge when the act is what it reports ("said Uganda shelled"),
+        # not a noun of the background ("said Europe faced a test because of Russia's war")
+        charged = all(map(_is_state, claimants)) and span.root.pos_ in {"VERB", "AUX"}
+        if not (verb.lemma_.lower() in BLAMING_VERBS or struck or charged):
             continue
         if any(e.type == "ACCUSE" and set(map(id, e.source)) == set(map(id, claimants))
                and e.evidence.start == event.evidence.start for e in events):
