@@ -64,7 +64,7 @@ def accusations(analysis: Analysis, events: list[Event], codes, date_of: Callabl
             continue
         claimants = [a for a in actors_at(analysis, subj) if a.kind in ACTOR_KINDS and a not in event.source
                      and a.sector not in REPORTERS]
-        accused = [a for a in event.source if a not in claimants]
+        accused = list(event.source)  # (no claimant is among them)
         if not claimants or not accused:
             continue
         if _countries(accused) <= _countries(claimants) and all(map(_is_state, claimants + accused)):

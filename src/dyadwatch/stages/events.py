@@ -184,7 +184,7 @@ def _undergone(analysis: Analysis, noun) -> tuple[list[Actor], list[Actor]]:
         return [], []
     carried = (noun.dep_ == "dobj" and verb.lemma_.lower() != "come") or (
         noun.dep_ == "pobj" and noun.head.lower_ == "under")
-    if not carried or noun.head.i != verb.i and noun.head.head.i != verb.i:
+    if not carried or verb.i not in {noun.head.i, noun.head.head.i}:
         return [], []
     doers = [a for h in (noun, verb) for p in prep_objects(h, {"from"}) for a in actors_at(analysis, p)]
     subj, passive = subject_of(verb)
