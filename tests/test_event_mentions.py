@@ -300,6 +300,8 @@ def test_a_claim_that_another_struck_is_an_accusation_of_the_doer(analyze):
     # where the news came from is no one blaming
     assert accusations("Ugandan troops shelled Kenyan border posts, Kenyan military sources said.") == []
     assert accusations("Kenyan military sources said Ugandan troops had shelled Kenyan border posts.") == []
+    # a state's officials named after the act tell where the news came from; they blame no one
+    assert accusations("Ugandan rebels shelled the town of Gulu on Sunday, army officials in Nairobi said.") == []
     # one accusation per claim, however many acts it names
     assert len(accusations("Kenya claimed that Ugandan troops had shelled Lodwar and seized the town of Lokichogio.")) == 1
 

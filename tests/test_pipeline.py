@@ -101,3 +101,11 @@ def test_the_phrase_index_splits_every_phrase_as_the_tokenizer_does():
     fast = tokenize_phrases(phrases, nlp)
     assert len(fast) == len(phrases) > 5000
     assert all(fast[p] == tuple(t.text for t in doc) for p, doc in zip(phrases, nlp.tokenizer.pipe(phrases)))
+
+
+def test_typewriter_quotes_reach_the_parser_as_plain_ones_without_moving_offsets():
+    text = "Peru said it would allow the return of ``foreign observers'' within a week."
+    parsed = parse_text(text)
+    assert len(parsed) == len(text)
+    assert "`" not in parsed and "''" not in parsed
+    assert parsed[parsed.index("foreign") - 1] == '"'

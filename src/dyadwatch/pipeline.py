@@ -12,6 +12,7 @@ A user can add a stage:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -46,9 +47,20 @@ def _register_builtins() -> None:
 _SENTENCE_END = (".", "!", "?", ":", ";", '"', "”", "’", ")", "•")
 
 
+# Typewriter quotes of older wire copy (``so'') are two tokens each to the parser and break the clause around
+# them; the parser sees a plain quote mark and a space instead (same length)
+_TYPEWRITER_QUOTES = re.compile(r"``|''")
+
+
+def _plain_quote(match: re.Match[str]) -> str:
+    return ' "' if match[0] == "``" else '" '
+
+
 def parse_text(text: str) -> str:
-    """The text as the parser sees it: hard-wrapped lines joined by a space (same length, so every offset
-    into it is an offset into the document's text); paragraph breaks and short title lines stay."""
+    """The text as the parser sees it: hard-wrapped lines joined by a space, typewriter quotes as plain ones
+    (both of the same length, so every offset into it is an offset into the document's text); paragraph
+    breaks and short title lines stay."""
+    text = _TYPEWRITER_QUOTES.sub(_plain_quote, text)
     lines = text.split("\n")
     filled = [line for line in lines if line.strip()]
     open_ended = [line for line in filled if not line.rstrip().endswith(_SENTENCE_END)]

@@ -24,17 +24,17 @@ UNNAMED_SPEAKERS = {"source", "report", "witness", "resident", "observer"}  # th
 
 
 def _claiming_verb(token):
-    """The reporting verb whose clause holds the act ("Kenya said that Ugandan troops attacked"); an attribution
-    after the fact ("troops attacked, Thai military sources said") tells where the news came from, not who blames."""
+    """The reporting verb whose clause holds the act ("Kenya said that Ugandan troops attacked") and that clause's
+    head."""
     node = token if token.pos_ in {"VERB", "AUX"} else governing_verb(token)
     for _ in range(4):
         if node.dep_ in {"conj", "xcomp"} and node.head.i != node.i:
             node = node.head
             continue
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING_VERBS | BLAMING_VERBS:
-            return node.head
+            return node.head, node
         break
-    return None
+    return None, None
 
 
 def _is_state(actor: Actor) -> bool:
@@ -56,7 +56,7 @@ def accusations(analysis: Analysis, events: list[Event], codes, date_of: Callabl
         if event.type not in CLAIMED_TYPES or event.status != "asserted" or event.trigger is None:
             continue
         span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-        verb = _claiming_verb(span.root) if span is not None else None
+        verb, clause = _claiming_verb(span.root) if span is not None else (None, None)
         if verb is None or any(c.dep_ == "neg" for c in verb.children):
             continue
         subj, passive = subject_of(verb)
@@ -71,8 +71,10 @@ def accusations(analysis: Analysis, events: list[Event], codes, date_of: Callabl
             continue  # a state speaking of its own forces' act
         struck = bool(_countries(claimants) & _countries(event.target))
         # a state's word on another's act is a charge when the act is what it reports ("said Uganda shelled"),
-        # not a noun of the background ("said Europe faced a test because of Russia's war")
-        charged = all(map(_is_state, claimants)) and span.root.pos_ in {"VERB", "AUX"}
+        # not a noun of the background ("said Europe faced a test because of Russia's war"), and when it speaks
+        # first: an attribution after the fact ("troops took the town, Thai police said") tells where the news
+        # came from, not who blames
+        charged = all(map(_is_state, claimants)) and span.root.pos_ in {"VERB", "AUX"} and clause.i > verb.i
         if not (verb.lemma_.lower() in BLAMING_VERBS or struck or charged):
             continue
         if any(e.type == "ACCUSE" and set(map(id, e.source)) == set(map(id, claimants))
