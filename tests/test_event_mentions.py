@@ -234,6 +234,13 @@ SINGLE_ACTS = [
     ("troops_ordered_out_are_expelled", "Niger's junta ordered French troops out in 2023.", "2025-03-05", "COERCE", ["NER"], ["FRA"]),
     ("the_act_a_deal_is_for_is_done_by_who_holds_the_deal", "Norway would press ahead with a deal to supply Estonia with air defence missiles.", "2025-03-05", None, ["NOR"], ["EST"]),
     ("a_state_qualifying_a_compound_qualifies_its_head", "A Vietnamese coast guard ship fired warning shots at a Malaysian fishing boat.", "2025-03-05", "ASSAULT", ["VNM"], ["MYS"]),
+    ("a_call_for_a_state_to_act_is_a_request_of_it", "Kenya called for Uganda to withdraw its troops from the border.",
+     "2025-03-05", "REQUEST", ["KEN"], ["UGA"]),
+    ("a_call_restated_is_a_request_of_who_is_to_act", "Kenya repeated its call for Uganda to reopen the border.",
+     "2025-03-05", "REQUEST", ["KEN"], ["UGA"]),
+    ("a_demand_restated_is_a_request_of_the_clause_subject",
+     "Egypt reiterated its demand on Monday that Sudan release the detained traders.", "2025-03-05", "REQUEST",
+     ["EGY"], ["SDN"]),
     ("cooperation_with_a_phrase_that_names_one_state_is_with_that_state", "The African Union agreed on Friday to a renewal of its observer mission in Somalia.", "2025-03-02", "AGREE", None, ["SOM"]),
 ]
 
@@ -314,3 +321,13 @@ def test_no_actor_acts_on_itself(analyze):
 def test_an_act_wanted_of_another_is_not_done(analyze):
     a = analyze("Kenya wants Uganda to withdraw its troops from the border.", published="2025-03-05")
     assert [e["type"] for e in a["events"]] == ["REQUEST"], a["events"]
+
+
+def test_what_a_call_asks_for_is_not_done_and_a_call_for_is_no_phone_call(analyze):
+    coded = _coded(analyze("Kenya renewed its call for sanctions against Uganda.", published="2025-03-05"))
+    assert not _has(coded, "SANCTION"), coded
+    coded = _coded(analyze("Kenya called for Uganda to withdraw its troops.", published="2025-03-05"))
+    assert not _has(coded, "CONSULT"), coded
+    # a call made to someone is still a call
+    coded = _coded(analyze("Kenya's president called Uganda's president on Monday.", published="2025-03-05"))
+    assert _has(coded, "CONSULT", ["KEN"], ["UGA"]), coded

@@ -82,6 +82,10 @@ ASKING_VERBS = {"urge", "press", "ask", "call", "invite", "encourage", "persuade
                 "compel", "oblige", "challenge", "allow", "permit", "authorize", "authorise"}
 
 
+# nouns of asking: what they ask for is not done by who holds them ("renewed its call for sanctions")
+ASKING_NOUNS = {"call", "demand", "appeal", "request", "plea", "petition"}
+
+
 def _supports(verb) -> bool:
     """A verb whose subject does the act its object names; "reimpose", "re-establish" as their stems; "pressed
     on with the drills", "went ahead with the vote"."""
@@ -109,7 +113,7 @@ def _carried_by(noun, verb) -> bool:
         if noun.dep_ in {"conj", "appos", "compound"} and noun.head.i != noun.i:
             noun = noun.head  # "held talks and exercises", "attend the summit meeting": the phrase's head
         elif noun.dep_ == "pobj" and noun.head.lower_ in {"of", "in", "for", "under"} and noun.head.head.pos_ in {
-                "NOUN", "PROPN", "NUM", "SYM"}:
+                "NOUN", "PROPN", "NUM", "SYM"} and noun.head.head.lemma_.lower() not in ASKING_NOUNS:
             noun = noun.head.head  # "pledged $600 billion of investment", "adopted a package of sanctions"
         else:
             break
@@ -152,7 +156,7 @@ SUPPORT_VERBS = {"declare", "proclaim", "set", "speed", "accelerate", "hold", "h
                  "implement", "enforce", "double", "triple", "lower", "cut", "reduce", "endorse", "ratify",
                  "return", "travel", "go", "come", "fly", "arrive", "head", "gather", "convene", "meet",
                  "organize", "organise", "wage", "lead", "converge", "observe", "institute", "enact", "instate",
-                 "engage"}
+                 "engage", "reiterate", "repeat", "restate"}
 
 
 # Verbs that also introduce a statement ("admitted that …"); with a clause and no object they are speech.
@@ -388,6 +392,7 @@ def _frame_for(token):
     # with Japan" is cooperation, "exercises near Taiwan" a show of force), else the first
     preps = {c.lower_ for h in [token, *([obj, *obj.conjuncts] if obj is not None else [])] for c in h.children
              if c.dep_ == "prep"}
+    preps |= {m.lower_ for m in _for_clause_marks(token)}  # "called for Uganda to withdraw": "for" opens a clause
     fitting = [frame for key in keys for frame in frames_table.get(key, [])
                if not frame.objects or frame.objects & obj_lemmas]
     # a frame made for this object ("called off the strike", "blocked roads") before one for any object,
@@ -404,6 +409,13 @@ def _frame_for(token):
     if pos == "VERB" and lemma in REPORTING_VERBS and obliged_clause(token) is not None:
         return MUST_FRAME, None, False  # "Russia said that Sudan must return the helicopter": a demand
     return None, None, False
+
+
+def _for_clause_marks(token) -> list:
+    """The "for" that opens a clause the verb governs ("called for Uganda to withdraw", "pressed for Iran to
+    allow"), which the parser reads as a subordinating mark, not a preposition."""
+    return [m for c in token.children if c.dep_ == "advcl" for m in c.children
+            if m.dep_ == "mark" and m.lower_ == "for"]
 
 
 def _names_a_noun(doc, date, trigger) -> bool:
@@ -751,10 +763,16 @@ def find_events(analysis: Analysis) -> None:
             # Zimbabwe demand that President Mugabe abandon ..." demands of their own state's government
             target = [a for a in clause_subject(analysis, token) if a not in source
                       and not any(same_side(a, b) for b in source)]
+            if not target:  # "called for Uganda to withdraw", "its call for Uganda to withdraw": who is to withdraw
+                target = [a for m in _for_clause_marks(token) for subj in m.head.children if subj.dep_ == "nsubj"
+                          for a in actors_at(analysis, subj) if a not in source]
             if not target and obj is not None:  # "demanded an admission by Moscow", "Israel's withdrawal"
                 target = [a for a in doer_of(analysis, obj) if a not in source]
             if not target:  # "pressed its demand that Kenya's government release ...": who is to release
-                nouns = ([obj] if obj is not None else []) + list(prep_objects(token, {"on", "for"}))
+                nouns = ([obj] if obj is not None else [token] if frame.pos == "NOUN" else []) + list(
+                    prep_objects(token, {"on", "for"}))
+                if frame.pos == "NOUN" and token.dep_ == "dobj":  # "reiterated its demand today that Egypt …"
+                    nouns.append(token.head)
                 target = [a for n in nouns for c in n.children if c.dep_ in {"acl", "ccomp"}
                           for subj in c.children if subj.dep_ in {"nsubj", "nsubjpass"}
                           for a in actors_at(analysis, subj) if a not in source]
