@@ -241,6 +241,15 @@ SINGLE_ACTS = [
     ("a_demand_restated_is_a_request_of_the_clause_subject",
      "Egypt reiterated its demand on Monday that Sudan release the detained traders.", "2025-03-05", "REQUEST",
      ["EGY"], ["SDN"]),
+    ("advice_against_travel_to_a_state_reduces_relations",
+     "The Dutch foreign ministry has advised against travel to Kenya since the bombings.", "2025-03-05", "SANCTION",
+     ["NLD"], ["KEN"]),
+    ("a_travel_warning_issued_for_a_state_reduces_relations", "Britain issued a travel warning for Kenya on Friday.",
+     "2025-03-05", "SANCTION", ["GBR"], ["KEN"]),
+    ("a_suspension_of_links_with_a_state_is_a_sanction", "Spain announced a suspension of ferry links with Morocco.",
+     "2025-03-05", "SANCTION", ["ESP"], ["MAR"]),
+    ("a_visit_cancelled_to_a_state_is_aimed_at_it", "A German minister cancelled her planned visit to Chile.",
+     "2025-03-05", "REJECT", ["DEU"], ["CHL"]),
     ("cooperation_with_a_phrase_that_names_one_state_is_with_that_state", "The African Union agreed on Friday to a renewal of its observer mission in Somalia.", "2025-03-02", "AGREE", None, ["SOM"]),
 ]
 
@@ -331,3 +340,10 @@ def test_what_a_call_asks_for_is_not_done_and_a_call_for_is_no_phone_call(analyz
     # a call made to someone is still a call
     coded = _coded(analyze("Kenya's president called Uganda's president on Monday.", published="2025-03-05"))
     assert _has(coded, "CONSULT", ["KEN"], ["UGA"]), coded
+
+
+def test_hostile_acts_announced_are_done_and_aid_announced_is_promised(analyze):
+    events = analyze("The EU announced new sanctions against Belarus on Monday.", published="2025-03-05")["events"]
+    assert [(e["type"], e["status"]) for e in events] == [("SANCTION", "asserted")], events
+    events = analyze("Japan announced $5 million in aid to Kenya.", published="2025-03-05")["events"]
+    assert [(e["type"], e["status"]) for e in events] == [("AGREE", "intended")], events

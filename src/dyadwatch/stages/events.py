@@ -167,6 +167,7 @@ OFFERING_VERBS = {"offer", "pledge", "promise"}
 
 
 PROMISE_VERBS = {"pledge", "promise", "offer", "propose", "announce", "plan", "vow"}
+DONE_WHEN_ANNOUNCED = {"announce"}  # of hostile acts: "announced sanctions" imposes them
 
 
 FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
@@ -382,9 +383,18 @@ def _frame_for(token):
     obj = dobj(token) if pos == "VERB" else None
     if pos == "VERB" and obj is None:  # "evidence against Russia was presented": the passive's logical object
         obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if obj is None:
+        # "advised against travel to Tunisia", "the suspension of air links with Serbia": the phrase after the
+        # preposition is the object where a frame of the trigger is made for it
+        phrase = next(iter(prep_objects(token, {"against"} if pos == "VERB" else {"of"})), None)
+        if phrase is not None and any(phrase.lemma_.lower() in frame.objects
+                                      for key in keys for frame in frames_table.get(key, [])):
+            obj = phrase
     obj_lemmas = {t.lemma_.lower() for t in ([obj, *obj.conjuncts] if obj is not None else [])}
     if obj is not None and obj.lemma_.lower() in GENERIC_HEADS:  # "ended its mediation efforts": mediation
         obj_lemmas |= {c.lemma_.lower() for c in obj.lefts if c.dep_ in {"compound", "amod"}}
+    if obj is not None:  # "issued a travel warning": the compound object as a whole
+        obj_lemmas |= {f"{c.lemma_.lower()} {obj.lemma_.lower()}" for c in obj.lefts if c.dep_ == "compound"}
     if obj is not None and obj.lemma_.lower() in MEASURES | ENTRY_HEADS:
         # "sent 20 tonnes of food": food; "allowed the return of inspectors": inspectors
         obj_lemmas |= {p.lemma_.lower() for p in prep_objects(obj, {"of"})}
@@ -845,9 +855,13 @@ def find_events(analysis: Analysis) -> None:
             _abstain(token, frame, "the act named before, said again")
             continue  # only a date of its own makes the mention worth an event: when the act happened
         status = event_status(governor, doc)
-        if frame.pos == "NOUN" and status == "asserted" and (governor.lemma_.lower() in PROMISE_VERBS or (
+        if frame.pos == "NOUN" and status == "asserted" and ((
+                governor.lemma_.lower() in PROMISE_VERBS and (governor.lemma_.lower() not in DONE_WHEN_ANNOUNCED
+                                                              or code.quad_class in (1, 2))) or (
                 token.dep_ == "pobj" and token.head.head.lower_ in READY_WORDS)):
-            status = "intended"  # "pledged $600 billion of investment", "ready for talks": promised, offered
+            # "pledged $600 billion of investment", "announced $5 million in aid", "ready for talks": promised,
+            # offered; sanctions or a suspension announced are imposed
+            status = "intended"
         if frame.pos == "VERB" and status == "asserted" and token.lemma_.lower() in OFFERING_VERBS \
                 and code.quad_class in (1, 2) and not code.code.startswith("03"):
             status = "intended"  # "offered its troops to Lebanon": what is offered is not yet given (CAMEO 0334)
