@@ -475,3 +475,11 @@ def test_a_contrastive_clause_shares_its_sentences_recipient(analyze):
             "is prepared to deliver economic assistance and grain shipments to show goodwill.")
     offer = next(e for e in analyze(text, published="2026-02-09")["events"] if e.get("act") == "AID")
     assert [a["country"] for a in offer["target"]] == ["SYR"] and offer["status"] == "intended"
+
+
+def test_states_and_peoples_in_another_case_are_found_but_not_lower_case_words(analyze):
+    a = analyze("kenyan police clashed with ugandan traders at the border. TANZANIA AND RWANDA SIGN ACCORD.",
+                published="2025-03-05")
+    assert {a_["country"] for a_ in a["actors"] if a_["kind"] == "country"} == {"KEN", "UGA", "TZA", "RWA"}, a["actors"]
+    a = analyze("She cooked a turkey with polish sausage and jordan almonds.", published="2025-03-05")
+    assert not [a_ for a_ in a["actors"] if a_["kind"] == "country"], a["actors"]

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.attrs import ORTH
+from spacy.attrs import LOWER, ORTH
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
@@ -86,6 +86,14 @@ class PhraseIndex:
                 by_length.setdefault(ids[0], {}).setdefault(len(ids), {}).setdefault(ids, phrase)
         self.first: dict[int, list[tuple[int, dict[tuple[int, ...], str]]]] = {
             w: sorted(lengths.items(), reverse=True) for w, lengths in by_length.items()}
+        # one-word names of states and their peoples by their lower-case form ("tunisian rioters", "ISRAEL"):
+        # a word in another case than the knowledge base's that no longer phrase covers
+        self.folded: dict[int, str] = {}
+
+    def fold_case(self, phrases: list[str]) -> None:
+        for phrase in phrases:
+            if phrase.isalpha() and len(phrase) > 3:
+                self.folded.setdefault(hash_string(phrase.lower()), phrase)
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         words = doc.to_array(ORTH).tolist()
@@ -101,8 +109,22 @@ class PhraseIndex:
                     out.append((phrase, i, i + length))
                     free = i + length
                     break
+        if self.folded:
+            folded = self.folded
+            hits = [(i, folded[w]) for i, w in enumerate(doc.to_array(LOWER).tolist()) if w in folded]
+            covered = {i for _, start, end in out for i in range(start, end)} if hits else set()
+            out += [(phrase, i, i + 1) for i, phrase in hits if i not in covered
+                    and not (doc[i].text.islower() and doc[i].text in LOWERCASE_WORDS)]
         return out
 
+
+# names of states and peoples that are also English words in lower case ("turkey", "polish", "jordan"), never
+# read as a state when written so; in capitals ("TURKEY") they are
+LOWERCASE_WORDS = frozenset({
+    "america", "bermuda", "brazil", "chad", "chile", "china", "cuba", "danish", "dutch", "finnish", "french",
+    "georgia", "greek", "guinea", "indian", "indians", "jersey", "japan", "jordan", "kiwi", "kiwis", "lesotho",
+    "monaco", "niger", "panama", "polish", "poles", "spanish", "swede", "swedes", "swiss", "togo", "turkey",
+    "turkish", "turks", "trinidad", "hellas", "norge", "bharat", "eire"})
 
 _INDEXES: dict[str, PhraseIndex] = {}
 
@@ -136,7 +158,9 @@ def phrase_index() -> PhraseIndex:
         def build() -> dict[str, tuple[str, ...]]:
             return tokenize_phrases(list(phrase_table()), nlp)
         key = data_fingerprint("phrases", name, version("spacy"))
-        _INDEXES[name] = PhraseIndex(cached("phrases", key, build))
+        index = PhraseIndex(cached("phrases", key, build))
+        index.fold_case([p for p, e in phrase_table().items() if e.kind in {"country", "demonym"}])
+        _INDEXES[name] = index
     _BY_PIPELINE[id(nlp)] = _INDEXES[name]
     return _INDEXES[name]
 

@@ -179,7 +179,8 @@ def _place_for(name: str, reg: Registry, locative: bool = True) -> kbase.Place |
 
 def _mention_known(span: Span, reg: Registry) -> None:
     """Mention the actor a knowledge-base phrase stands for."""
-    entry = phrase_table().get(span.text) or phrase_table().get(span.text.replace("’", "'"))
+    entry = (phrase_table().get(span.kb_id_) or phrase_table().get(span.text)
+             or phrase_table().get(span.text.replace("’", "'")))
     if entry is None:
         return
     if entry.kind in {"country", "demonym"}:
@@ -207,7 +208,7 @@ def _mention_known(span: Span, reg: Registry) -> None:
 def find_actors(analysis: Analysis) -> None:
     doc = analysis.doc
     reg = Registry(analysis)
-    kb_spans = [Span(doc, s, e, label="KB") for _, s, e in phrase_index()(doc)]
+    kb_spans = [Span(doc, s, e, label="KB", kb_id=phrase) for phrase, s, e in phrase_index()(doc)]
     ents = [_strip_the(e) for e in doc.ents if e.label_ in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}]
     # Longest span wins; on a tie the knowledge-base span comes first and is kept.
     chosen = filter_spans(kb_spans + ents)
