@@ -250,6 +250,10 @@ SINGLE_ACTS = [
      "2025-03-05", "SANCTION", ["ESP"], ["MAR"]),
     ("a_visit_cancelled_to_a_state_is_aimed_at_it", "A German minister cancelled her planned visit to Chile.",
      "2025-03-05", "REJECT", ["DEU"], ["CHL"]),
+    ("a_state_company_cutting_supplies_sanctions_for_its_state", "Gazprom cut gas supplies to Moldova on Monday.",
+     "2025-03-05", "SANCTION", ["RUS"], ["MDA"]),
+    ("rice_delivered_is_food_aid", "Japan delivered 300 tonnes of rice to Kenya in May.", "2025-06-05", "AID", ["JPN"],
+     ["KEN"]),
     ("cooperation_with_a_phrase_that_names_one_state_is_with_that_state", "The African Union agreed on Friday to a renewal of its observer mission in Somalia.", "2025-03-02", "AGREE", None, ["SOM"]),
 ]
 
@@ -347,3 +351,8 @@ def test_hostile_acts_announced_are_done_and_aid_announced_is_promised(analyze):
     assert [(e["type"], e["status"]) for e in events] == [("SANCTION", "asserted")], events
     events = analyze("Japan announced $5 million in aid to Kenya.", published="2025-03-05")["events"]
     assert [(e["type"], e["status"]) for e in events] == [("AGREE", "intended")], events
+
+
+def test_what_a_company_delivers_is_a_sale_not_aid(analyze):
+    coded = _coded(analyze("Embraer delivered 12 jets to Kenya Airways last year.", published="2025-03-05"))
+    assert _has(coded, "COOPERATE", ["BRA"], ["KEN"]) and not _has(coded, "AID"), coded

@@ -718,6 +718,8 @@ def find_events(analysis: Analysis) -> None:
         if frame.lemma in WORK_STOPPAGES and frame.pos == "NOUN" and source and all(
                 a.sector in CIVIL_SECTORS for a in source):
             code = codes["143"]  # "the dockers' union began an indefinite strike": a strike of work, not of arms
+        if code.plover == "AID" and source and all(a.sector == "BUS" for a in source):
+            code = codes["061"]  # "Boeing delivered 20 jets to China Eastern": a company's sale, not aid
         if code.code.startswith("171") and source and all(a.sector in CIVIL_SECTORS for a in source):
             code = codes["145"]  # "protesters torched the embassy": property destroyed by a crowd is a riot
         if code.code.startswith("042") and frame.pos == "VERB" and not passive and (subj := subject_of(token)[0]) \
