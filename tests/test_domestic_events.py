@@ -106,3 +106,19 @@ def test_a_protest_aimed_at_another_state_by_its_purpose_targets_it(analyze):
     a = analyze("Demonstrators in Tehran blocked a road to show their anger at Britain's new sanctions.",
                 published="2024-03-02")
     assert any(t == "PROTEST" and s == ("IRN",) and g == ("GBR",) for t, _, s, g in _coded(a)), _coded(a)
+
+
+def test_a_states_measures_over_its_own_land_are_coded_to_itself(analyze):
+    # declared, imposed or eased over the whole country, by a government named or unnamed
+    a = analyze("The military government declared a state of siege in Bolivia on Saturday.", published="2024-03-02")
+    assert ("COERCE", "1724", ("BOL",), ("BOL",)) in _coded(a), _coded(a)
+    assert not [e for e in _coded(a) if e[0] == "ASSAULT"], _coded(a)  # a state of siege is no blockade
+    a = analyze("Peru declared a state of emergency on Monday.", published="2024-03-02")
+    assert ("COERCE", "1724", ("PER",), ("PER",)) in _coded(a), _coded(a)
+    a = analyze("President Ruto shortened the nightly curfew imposed in Kenya after the riots.", published="2024-03-02")
+    assert ("CONCEDE", "0813", ("KEN",), ("KEN",)) in _coded(a), _coded(a)
+    # a measure over another's people is aimed at them
+    a = analyze("Israel refused to lift the curfew on Palestinians in Hebron.", published="2024-03-02")
+    assert ("REJECT", "1241", ("ISR",), ("PSE",)) in _coded(a), _coded(a)
+    # other acts of a state on itself are still no event
+    assert analyze("Kenyan farmers helped Kenyan villagers.", published="2024-03-02")["events"] == []

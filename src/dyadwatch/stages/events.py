@@ -58,6 +58,10 @@ IMPLIED_TARGET_TYPES = {"AID", "COOPERATE", "SUPPORT", "MOBILIZE", "CONSULT"}
 
 # acts only a state's authorities do: administrative sanctions, arrests, expulsions (CAMEO 172-174)
 STATE_ACTS = {"172", "173", "174"}
+# measures a state takes over its own land and people ("declared a state of emergency in Peru", "shortened the
+# curfew in Sudan"), which PLOVER codes from the state to itself
+DOMESTIC_MEASURES = ("172", "081")
+UNNAMED_STATE_HEADS = {"government", "authority", "junta", "regime", "cabinet", "administration"}
 
 
 # meetings, calls and negotiations, which both sides hold (not visits, hosting or mediation, which one side does)
@@ -575,6 +579,8 @@ def find_events(analysis: Analysis) -> None:
             consumed.update(t.i for t in (obj, *obj.conjuncts))
             if obj.lemma_.lower() in GENERIC_HEADS:
                 consumed.update(c.i for c in obj.lefts if c.dep_ in {"compound", "amod"})
+            if obj.lemma_.lower() == "state":  # "declared a state of siege": no siege
+                consumed.update(p.i for p in prep_objects(obj, {"of"}))
         code = codes.get(frame.cameo)
         if code is None or not code.plover:
             continue
@@ -754,6 +760,13 @@ def find_events(analysis: Analysis) -> None:
                 target = target or [a for pobj in (prep_objects(held, {"from"}) if held is not None else [])
                                     for a in actors_at(analysis, pobj) if a.country != places[0].country][:1]
                 confidence -= 0.1
+        if not source and code.code.startswith(DOMESTIC_MEASURES) and frame.pos == "VERB" and (
+                subj := subject_of(token)[0]) is not None and subj.lemma_.lower() in UNNAMED_STATE_HEADS:
+            # "the military government declared a state of siege in Haiti": the government of the land it rules
+            places = [p for p in target if p.country]
+            if places:
+                source = [state_actor(analysis, places[0].country)]
+                confidence -= 0.1
         if not source:
             _abstain(token, frame, "no source actor")
             continue
@@ -808,8 +821,9 @@ def find_events(analysis: Analysis) -> None:
         if not target and code.plover in {"CONCEDE", "RETREAT", "COERCE"}:
             # "lifted the curfew in Montenegro", "imposed martial law in Darfur": the place acted upon; "the curfew
             # on Palestinians": the people
-            target = [p for p in places_within(analysis, token) + (places_within(analysis, obj) if obj is not None
-                                                                     else []) if p.country]
+            # "shortened the curfew imposed in Sudan": where the object was imposed
+            holders = [token] + ([obj] + [c for c in obj.children if c.dep_ == "acl"] if obj is not None else [])
+            target = [p for h in holders for p in places_within(analysis, h) if p.country]
             if not target and obj is not None:
                 target = [a for a in partner_of(analysis, obj) if a not in source]
         if not target and code.plover in FORCE_TYPES and obj is not None:
@@ -835,6 +849,9 @@ def find_events(analysis: Analysis) -> None:
             target, evidence_start = implied_target(analysis, sent, source, token,
                                                     cooperative=code.quad_class in (1, 2))
             confidence = 0.5
+        if not target and code.code.startswith(DOMESTIC_MEASURES):
+            # "Peru declared a state of emergency": over its own land
+            target = [state_actor(analysis, c) for c in dict.fromkeys(a.country for a in source if a.country)]
         if not target and ((code.plover not in UNDIRECTED_TYPES and code.code not in UNDIRECTED_CODES)
                            or names_a_target(frame, token, obj)):
             _abstain(token, frame, "no target actor")
@@ -844,7 +861,8 @@ def find_events(analysis: Analysis) -> None:
         src_countries = {a.country for a in source}
         # (the place struck by no named hand is both its source and its target)
         itself = bool(target) and set(target) <= set(source) and target[0].kind != "location"
-        if not reciprocal and (itself or {a.country for a in target} <= src_countries and all(
+        if not reciprocal and not code.code.startswith(DOMESTIC_MEASURES) and (
+                itself or {a.country for a in target} <= src_countries and all(
                 a.kind in {"country", "government"} for a in source + target)):
             _abstain(token, frame, "a state acting on itself")
             continue  # a state (or any actor) acting on itself is not a dyadic event
