@@ -122,3 +122,14 @@ def test_a_states_measures_over_its_own_land_are_coded_to_itself(analyze):
     assert ("REJECT", "1241", ("ISR",), ("PSE",)) in _coded(a), _coded(a)
     # other acts of a state on itself are still no event
     assert analyze("Kenyan farmers helped Kenyan villagers.", published="2024-03-02")["events"] == []
+
+
+def test_a_protest_named_as_the_purpose_of_a_protest_is_one_act_coded_as_the_deed(analyze):
+    a = analyze("A Kenyan senator began a hunger strike on Monday to protest President Ruto's refusal to resign.",
+                published="2024-03-02")
+    assert {e for e in _coded(a) if e[0] in {"PROTEST", "ACCUSE"}} == {("PROTEST", "142", ("KEN",), ("KEN",))}, _coded(a)
+    # the resignation refused is the refusal, not an intent to resign
+    assert not [e for e in _coded(a) if e[0] == "AGREE"], _coded(a)
+    a = analyze("Dozens of Ugandan refugees are on a hunger strike in protest at Kenya's decision to deport them.",
+                published="2024-03-02")
+    assert [e["cameo"] for e in a["events"] if e["type"] == "PROTEST"] == ["142"], _coded(a)

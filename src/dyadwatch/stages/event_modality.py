@@ -125,11 +125,15 @@ REFUSAL_CODES = {"04": "125", "05": "120", "057": "127", "06": "121", "061": "12
                  "086": "1245", "087": "1246", "15": "1212", "01": "120", "02": "120"}
 
 
+REFUSAL_NOUNS = {"refusal", "rejection", "reluctance", "unwillingness"}
+
+
 def refusal_code(code, status: str, governor, codes) -> tuple:
     """(code, act, status) with a refused cooperative act coded as the refusal: "declined to pledge new
     aid to the region", "will not accept more refugees" are CAMEO 12 (PLOVER REJECT) aimed at the
     act's target, not the assistance or the acceptance; the act is kept as `act`."""
-    refused = governor.dep_ == "xcomp" and governor.head.lemma_.lower() in REFUSAL_HEADS
+    refused = (governor.dep_ == "xcomp" and governor.head.lemma_.lower() in REFUSAL_HEADS) or (
+        governor.dep_ == "acl" and governor.head.lemma_.lower() in REFUSAL_NOUNS)  # "Ruto's refusal to resign"
     aux = {c.lower_ for c in governor.children if c.dep_ == "aux"}
     refused = refused or (status == "negated" and bool(aux & {"will", "would", "wo"}))
     if not refused or code.quad_class not in (1, 2):

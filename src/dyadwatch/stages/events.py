@@ -16,7 +16,15 @@ from .. import kb as kbase
 from ..model import Actor, Analysis, Event
 from ..pipeline import stage
 from .event_claims import accusations
-from .event_modality import REPORTING_VERBS, THREAT_HEADS, ceased_code, event_status, modal_code, refusal_code
+from .event_modality import (
+    REFUSAL_NOUNS,
+    REPORTING_VERBS,
+    THREAT_HEADS,
+    ceased_code,
+    event_status,
+    modal_code,
+    refusal_code,
+)
 from .event_roles import (
     ACTOR_KINDS,
     PROPOSALS,
@@ -432,6 +440,33 @@ def _for_clause_marks(token) -> list:
             if m.dep_ == "mark" and m.lower_ == "for"]
 
 
+PURPOSE_PROTESTS = {"protest", "demonstrate"}
+
+
+def _protest_deeds(doc, codes) -> dict[int, tuple[int, str]]:
+    """Protests named as the purpose of a protest ("began a hunger strike to protest the verdict", "marched in
+    protest at the ban"): the purpose's token -> (the deed's token, its CAMEO code). The two are one act."""
+    out: dict[int, tuple[int, str]] = {}
+    for token in doc:
+        if token.lemma_.lower() not in PURPOSE_PROTESTS:
+            continue
+        if token.pos_ == "VERB" and token.dep_ in {"acl", "relcl"} and token.head.pos_ == "NOUN":
+            deeds = [token.head]  # "a hunger strike to protest"
+        elif token.pos_ == "VERB" and token.dep_ == "advcl" and any(c.lower_ == "to" for c in token.children):
+            deeds = [c for c in token.head.children if c.dep_ == "dobj"] + [token.head]  # "began a strike to protest"
+        elif token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "in":
+            verb = token.head.head  # "are on hunger strike in protest of", "marched in protest at"
+            deeds = [c for c in verb.children if c.dep_ == "dobj"] + [verb]
+        else:
+            continue
+        for deed in deeds:
+            frame = _frame_for(deed)[0]
+            if frame is not None and (code := codes.get(frame.cameo)) is not None and code.plover == "PROTEST":
+                out[token.i] = (deed.i, code.code)
+                break
+    return out
+
+
 def _names_a_noun(doc, date, trigger) -> bool:
     """A date that qualifies another noun ("Biden's rival in the November vote") dates that noun, not the act."""
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
@@ -556,6 +591,8 @@ def find_events(analysis: Analysis) -> None:
     # a month is no act ("LONDON, 5 March 2025": not a march)
     in_dates = {i for d in analysis.dates if (span := doc.char_span(d.start, d.end, alignment_mode="expand"))
                 for i in range(span.start, span.end)}
+    deeds = _protest_deeds(doc, codes)
+    consumed.update(deed for deed, _ in deeds.values())
     for token in doc:
         if token.i in consumed or token.lemma_.lower() not in candidates or token.i in in_dates:
             continue  # (most tokens: checked here, before their parse is read)
@@ -564,6 +601,9 @@ def find_events(analysis: Analysis) -> None:
         frame, obj, object_named = _frame_for(token)
         if frame is None:
             continue
+        if frame.pos == "NOUN" and token.lemma_.lower() in REFUSAL_NOUNS and any(
+                c.dep_ == "acl" and _frame_for(c)[0] is not None for c in token.children):
+            continue  # "Ruto's refusal to resign": the act refused is coded as the refusal
         if token.lemma_.lower() in SAYING_SENSE and obj is None and any(c.dep_ == "ccomp" for c in token.children):
             continue  # "conceding there was no consensus": a statement, not a concession
         if (token.dep_ == "xcomp" and token.head.lemma_.lower() in ASKING_VERBS and any(
@@ -731,6 +771,8 @@ def find_events(analysis: Analysis) -> None:
         if code.code.startswith("042") and frame.pos == "VERB" and not passive and (subj := subject_of(token)[0]) \
                 is not None and any(t.lemma_.lower() in PEACEKEEPERS for t in subj.subtree):
             code = codes["074"]  # "peacekeeping troops arrived in Bosnia": protection deployed, not a visit
+        if token.i in deeds:  # "began a hunger strike to protest the verdict": one protest, coded as the deed
+            code = codes[deeds[token.i][1]]
         if code.code == "114" and source and (all(a.sector in CIVIL_SECTORS for a in source) or (
                 frame.pos == "VERB" and obj is None and _protests_to_no_one(token))):
             # "students protested the verdict": people take to the streets; states complain
