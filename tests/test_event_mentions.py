@@ -254,6 +254,9 @@ SINGLE_ACTS = [
      "2025-03-05", "SANCTION", ["RUS"], ["MDA"]),
     ("rice_delivered_is_food_aid", "Japan delivered 300 tonnes of rice to Kenya in May.", "2025-06-05", "AID", ["JPN"],
      ["KEN"]),
+    ("who_fired_the_weapon_that_struck_is_the_doer",
+     "The Thai Airways jet was blown up over Laos by a missile believed to be fired by Laotian rebels.", "2025-03-05",
+     "ASSAULT", ["LAO"], ["THA"]),
     ("cooperation_with_a_phrase_that_names_one_state_is_with_that_state", "The African Union agreed on Friday to a renewal of its observer mission in Somalia.", "2025-03-02", "AGREE", None, ["SOM"]),
 ]
 

@@ -538,6 +538,9 @@ def _date_for(analysis: Analysis, sent, trigger=None) -> tuple[str | None, bool]
     return best.value, True
 
 
+MILITARY_WEAPONS = {"missile", "rocket", "shell", "mortar", "drone", "warplane", "jet", "helicopter", "tank",
+                    "artillery", "airstrike", "torpedo"}
+WEAPON_USES = {"fire", "launch", "shoot", "drop", "fly", "operate", "pilot"}
 UNNAMED_HANDS = {"bomb", "bombing", "blast", "explosion", "attack", "device", "mine", "shell", "rocket", "missile",
                  "drone", "gunman", "gunmen", "attacker", "assailant", "bomber", "sniper", "ied", "grenade", "fire"}
 
@@ -637,6 +640,13 @@ def find_events(analysis: Analysis) -> None:
             if passive:
                 agent = agent_of(token)
                 source = actors_at(analysis, agent) if agent is not None else []
+                if not source and agent is not None and agent.lemma_.lower() in MILITARY_WEAPONS:
+                    # "was shot down by a missile fired by rebels": who used the weapon
+                    source = [a for c in agent.children if c.dep_ in {"acl", "relcl"} for v in c.subtree
+                              if v.lemma_.lower() in WEAPON_USES and (g := agent_of(v)) is not None
+                              for a in actors_at(analysis, g)]
+                    if source and code.code.startswith("18"):
+                        code = codes["190"]  # blown up by a missile: military force, not a bombing
             else:
                 source = actors_at(analysis, subj) if subj is not None else []
             if not source and not passive and token.head.pos_ == "NOUN" and (token.dep_ == "acl" or (
