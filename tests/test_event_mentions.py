@@ -257,6 +257,10 @@ SINGLE_ACTS = [
     ("who_fired_the_weapon_that_struck_is_the_doer",
      "The Thai Airways jet was blown up over Laos by a missile believed to be fired by Laotian rebels.", "2025-03-05",
      "ASSAULT", ["LAO"], ["THA"]),
+    ("being_opposed_to_a_states_mediation_rejects_it", "India is opposed to Chinese mediation in the border dispute.",
+     "2025-03-05", "REJECT", ["IND"], ["CHN"]),
+    ("being_critical_of_a_state_criticises_it", "Kenya was sharply critical of Uganda on Monday.", "2025-03-05",
+     "ACCUSE", ["KEN"], ["UGA"]),
     ("cooperation_with_a_phrase_that_names_one_state_is_with_that_state", "The African Union agreed on Friday to a renewal of its observer mission in Somalia.", "2025-03-02", "AGREE", None, ["SOM"]),
 ]
 
@@ -359,3 +363,11 @@ def test_hostile_acts_announced_are_done_and_aid_announced_is_promised(analyze):
 def test_what_a_company_delivers_is_a_sale_not_aid(analyze):
     coded = _coded(analyze("Embraer delivered 12 jets to Kenya Airways last year.", published="2025-03-05"))
     assert _has(coded, "COOPERATE", ["BRA"], ["KEN"]) and not _has(coded, "AID"), coded
+
+
+def test_helping_to_strike_is_no_aid_and_a_predicate_adjective_takes_its_negation(analyze):
+    coded = _coded(analyze("Belgian officers in Congo helped to plan and carry out the raids on villages.",
+                           published="2025-03-05"))
+    assert not _has(coded, "AID"), coded
+    events = analyze("Kenya is not opposed to Uganda's plan.", published="2025-03-05")["events"]
+    assert all(e["status"] == "negated" for e in events), events

@@ -40,7 +40,7 @@ DONE_MEANS = {"by", "after", "before", "since", "despite", "while", "following",
 
 def event_status(token, doc) -> str:
     if any(c.dep_ == "neg" for c in token.children) or any(c.dep_ == "neg" for c in token.head.children
-                                                             if token.dep_ in {"xcomp"}):
+                                                             if token.dep_ in {"xcomp", "acomp"}):
         return "negated"
     if token.dep_ == "xcomp" and token.head.lemma_.lower() == "fail":
         return "negated"  # "failed to reach agreement": no agreement was reached

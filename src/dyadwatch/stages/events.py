@@ -385,6 +385,8 @@ def _frame_for(token):
     frame was chosen. Tokens whose lemma starts or ends no lexicon key are left out by the caller."""
     frames_table = kbase.verb_frames()
     pos = "VERB" if token.pos_ in {"VERB", "AUX"} else "NOUN" if token.pos_ in {"NOUN", "PROPN"} else None
+    if token.pos_ == "ADJ" and token.dep_ == "acomp":
+        pos = "ADJ"  # "is opposed to", "was critical of": a predicate adjective, read as a verb
     if pos is None:
         return None, None, False
     lemma = token.lemma_.lower()
@@ -398,7 +400,8 @@ def _frame_for(token):
     if obj is None:
         # "advised against travel to Tunisia", "the suspension of air links with Serbia": the phrase after the
         # preposition is the object where a frame of the trigger is made for it
-        phrase = next(iter(prep_objects(token, {"against"} if pos == "VERB" else {"of"})), None)
+        phrase = next(iter(prep_objects(token, {"against"} if pos == "VERB" else {"to"} if pos == "ADJ" else {"of"})),
+                      None)
         if phrase is not None and any(phrase.lemma_.lower() in frame.objects
                                       for key in keys for frame in frames_table.get(key, [])):
             obj = phrase
@@ -426,6 +429,8 @@ def _frame_for(token):
         return bool(slots & preps or (obj is not None and slots & {"obj", "obj@"}))
     ranked = ([f for f in specific if fills(f)] + [f for f in specific if not f.targets]
               + [f for f in fitting if fills(f)] + specific + fitting)
+    if ranked and pos == "ADJ":
+        return replace(ranked[0], pos="VERB"), obj, bool(specific)
     if ranked:
         return ranked[0], obj, bool(specific)
     if pos == "VERB" and lemma in REPORTING_VERBS and obliged_clause(token) is not None:
@@ -438,6 +443,24 @@ def _for_clause_marks(token) -> list:
     allow"), which the parser reads as a subordinating mark, not a preposition."""
     return [m for c in token.children if c.dep_ == "advcl" for m in c.children
             if m.dep_ == "mark" and m.lower_ == "for"]
+
+
+HELPING_VERBS = {"help", "assist", "aid"}
+
+
+def _helps_force(verb, codes) -> bool:
+    """Is what the subject helps to do itself an act of force ("helped to plan and carry out killings")? (Helping
+    another to strike, "helped Houthi rebels attack ships", is aid to them.)"""
+    if any(c.dep_ in {"dobj", "dative"} for c in verb.children):
+        return False
+    for clause in (c for c in verb.children if c.dep_ == "xcomp" and not any(
+            s.dep_ in {"nsubj", "nsubjpass"} for s in c.children)):
+        for t in clause.subtree:
+            frame = _frame_for(t)[0] if t.i != verb.i else None
+            code = codes.get(frame.cameo) if frame is not None else None
+            if code is not None and code.plover in FORCE_TYPES:
+                return True
+    return False
 
 
 PURPOSE_PROTESTS = {"protest", "demonstrate"}
@@ -604,6 +627,9 @@ def find_events(analysis: Analysis) -> None:
         frame, obj, object_named = _frame_for(token)
         if frame is None:
             continue
+        if frame.pos == "VERB" and token.lemma_.lower() in HELPING_VERBS and _helps_force(token, codes):
+            _abstain(token, frame, "helping an act of force takes part in it")
+            continue  # "helped to plan and carry out killings" is no aid
         if frame.pos == "NOUN" and token.lemma_.lower() in REFUSAL_NOUNS and any(
                 c.dep_ == "acl" and _frame_for(c)[0] is not None for c in token.children):
             continue  # "Ruto's refusal to resign": the act refused is coded as the refusal
