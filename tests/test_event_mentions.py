@@ -371,3 +371,9 @@ def test_helping_to_strike_is_no_aid_and_a_predicate_adjective_takes_its_negatio
     assert not _has(coded, "AID"), coded
     events = analyze("Kenya is not opposed to Uganda's plan.", published="2025-03-05")["events"]
     assert all(e["status"] == "negated" for e in events), events
+
+
+def test_a_law_signed_is_no_agreement_with_a_state_it_names(analyze):
+    coded = _coded(analyze("Ruto signed a spending package and a law that could force the sale of Huawei's Kenyan unit.",
+                           published="2025-03-05"))
+    assert not _has(coded, "SUPPORT"), coded

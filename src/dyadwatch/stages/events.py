@@ -84,6 +84,7 @@ UNDIRECTED_TYPES = {"AGREE", "RETREAT", "CONCEDE", "MOBILIZE", "REJECT"}
 # Signing a formal agreement is SUPPORT in the PLOVER crosswalk, but like an agreement it stands when no partner
 # is named or implied ("the cabinet signed the accord").
 UNDIRECTED_CODES = {"057"}
+LEGISLATION = {"law", "bill", "legislation", "decree", "budget", "ordinance", "statute"}
 
 
 # Verbs whose subject performs the event noun they govern ("held talks", "imposed sanctions", "launched a
@@ -923,6 +924,10 @@ def find_events(analysis: Analysis) -> None:
             own = {a.country for a in source}
             target = [p for p in places_within(analysis, obj if obj is not None else token)
                       if p.country and p.country not in own][:1]
+        if not target and code.code in UNDIRECTED_CODES and obj is not None and any(
+                t.lemma_.lower() in LEGISLATION for t in (obj, *obj.conjuncts)):
+            _abstain(token, frame, "a law signed is no agreement")
+            continue  # "Biden signed an aid package and a law that could force the sale of TikTok"
         if not target and code.plover in IMPLIED_TARGET_TYPES:
             target, evidence_start = implied_target(analysis, sent, source, token,
                                                     cooperative=code.quad_class in (1, 2))
