@@ -925,7 +925,7 @@ def find_events(analysis: Analysis) -> None:
             target = [p for p in places_within(analysis, obj if obj is not None else token)
                       if p.country and p.country not in own][:1]
         if not target and code.code in UNDIRECTED_CODES and obj is not None and any(
-                t.lemma_.lower() in LEGISLATION for t in (obj, *obj.conjuncts)):
+                t.lemma_.lower() in LEGISLATION for t in obj.subtree):
             _abstain(token, frame, "a law signed is no agreement")
             continue  # "Biden signed an aid package and a law that could force the sale of TikTok"
         if not target and code.plover in IMPLIED_TARGET_TYPES:
