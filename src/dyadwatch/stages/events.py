@@ -180,7 +180,6 @@ OFFERING_VERBS = {"offer", "pledge", "promise"}
 
 
 PROMISE_VERBS = {"pledge", "promise", "offer", "propose", "announce", "plan", "vow"}
-DONE_WHEN_ANNOUNCED = {"announce"}  # of hostile acts: "announced sanctions" imposes them
 
 
 FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
@@ -465,12 +464,15 @@ def _helps_force(verb, codes) -> bool:
 
 
 PURPOSE_PROTESTS = {"protest", "demonstrate"}
+PURPOSE_WORDS = re.compile(r"protest|demonstrat", re.I)  # every form of a PURPOSE_PROTESTS word
 
 
 def _protest_deeds(doc, codes) -> dict[int, tuple[int, str]]:
     """Protests named as the purpose of a protest ("began a hunger strike to protest the verdict", "marched in
     protest at the ban"): the purpose's token -> (the deed's token, its CAMEO code). The two are one act."""
     out: dict[int, tuple[int, str]] = {}
+    if not PURPOSE_WORDS.search(doc.text):
+        return out  # most documents name no protest: no pass over their tokens
     for token in doc:
         if token.lemma_.lower() not in PURPOSE_PROTESTS:
             continue
@@ -958,9 +960,9 @@ def find_events(analysis: Analysis) -> None:
             _abstain(token, frame, "the act named before, said again")
             continue  # only a date of its own makes the mention worth an event: when the act happened
         status = event_status(governor, doc)
-        if frame.pos == "NOUN" and status == "asserted" and ((
-                governor.lemma_.lower() in PROMISE_VERBS and (governor.lemma_.lower() not in DONE_WHEN_ANNOUNCED
-                                                              or code.quad_class in (1, 2))) or (
+        promised = governor.lemma_.lower() in PROMISE_VERBS and not (
+            governor.lemma_.lower() == "announce" and code.quad_class in (3, 4))
+        if frame.pos == "NOUN" and status == "asserted" and (promised or (
                 token.dep_ == "pobj" and token.head.head.lower_ in READY_WORDS)):
             # "pledged $600 billion of investment", "announced $5 million in aid", "ready for talks": promised,
             # offered; sanctions or a suspension announced are imposed
