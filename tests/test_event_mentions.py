@@ -377,3 +377,19 @@ def test_a_law_signed_is_no_agreement_with_a_state_it_names(analyze):
     coded = _coded(analyze("Ruto signed a spending package and a law that could force the sale of Huawei's Kenyan unit.",
                            published="2025-03-05"))
     assert not _has(coded, "SUPPORT"), coded
+
+
+def test_an_allegation_is_aimed_at_whom_its_clause_speaks_of_and_a_report_from_a_capital_is_its_states(analyze):
+    coded = _coded(analyze("Ghana alleged that Togo was aware of the smuggling.", published="2025-03-05"))
+    assert _has(coded, "ACCUSE", ["GHA"], ["TGO"]), coded
+    coded = _coded(analyze("A long report released on Friday in the Ghanaian capital alleged that Togo knew of the plot.",
+                           published="2025-03-05"))
+    assert _has(coded, "ACCUSE", ["GHA"], ["TGO"]), coded
+    # a document released in another town is not the state's word
+    coded = _coded(analyze("A report issued in Kumasi alleged that Togo knew of the plot.", published="2025-03-05"))
+    assert not _has(coded, "ACCUSE"), coded
+
+
+def test_helping_with_a_task_about_victims_of_force_is_still_help(analyze):
+    coded = _coded(analyze("Ghana helped to treat the people wounded in the bombing in Togo.", published="2025-03-05"))
+    assert _has(coded, "AID", ["GHA"], ["TGO"]), coded

@@ -223,6 +223,30 @@ def places_within(analysis: Analysis, head) -> list[Actor]:
     return out
 
 
+DOCUMENTS = {"report", "statement", "communique", "communiqué", "dossier", "document", "memorandum", "declaration"}
+ISSUING = {"release", "issue", "publish", "present", "unveil", "make"}
+
+
+def issued_in_capital(analysis: Analysis, noun) -> list[Actor]:
+    """Who speaks through an unsigned document released in a state's capital ("a report released in the Rwandan
+    capital", "a statement issued in Kigali"): that state's government. A document released elsewhere, or
+    with its author named, says nothing of the kind."""
+    if noun.lemma_.lower() not in DOCUMENTS:
+        return []
+    countries = kbase.load().countries
+    for verb in (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in ISSUING):
+        if any(c.dep_ == "agent" for c in verb.children):
+            return []
+        for place in prep_objects(verb, {"in"}):
+            states = {a.country for a in actors_at(analysis, place) if a.country}
+            if len(states) != 1:
+                continue
+            state = states.pop()
+            if place.lemma_.lower() == "capital" or place.text == countries[state].capital:
+                return [state_actor(analysis, state)]
+    return []
+
+
 PROPOSALS = {"call", "offer", "appeal", "invitation", "demand", "request", "proposal", "plan", "bid", "initiative",
              "ultimatum", "overture", "suggestion", "resolution", "warning", "accusation", "charge", "claim"}
 

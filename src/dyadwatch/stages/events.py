@@ -38,6 +38,7 @@ from .event_roles import (
     doer_of,
     governing_verb,
     implied_target,
+    issued_in_capital,
     names_a_target,
     obliged_clause,
     office_heads,
@@ -455,8 +456,11 @@ def _helps_force(verb, codes) -> bool:
         return False
     for clause in (c for c in verb.children if c.dep_ == "xcomp" and not any(
             s.dep_ in {"nsubj", "nsubjpass"} for s in c.children)):
-        for t in clause.subtree:
-            frame = _frame_for(t)[0] if t.i != verb.i else None
+        acts = [v for v in (clause, *clause.conjuncts) if v.i != verb.i]
+        # the acts helped are the clause's verbs and what they name as object ("carry out killings"); an act
+        # deeper down ("identify victims killed by the crash") is not what the help does
+        for t in (*acts, *(c for v in acts for c in v.children if c.dep_ == "dobj")):
+            frame = _frame_for(t)[0]
             code = codes.get(frame.cameo) if frame is not None else None
             if code is not None and code.plover in FORCE_TYPES:
                 return True
@@ -678,6 +682,8 @@ def find_events(analysis: Analysis) -> None:
                         code = codes["190"]  # blown up by a missile: military force, not a bombing
             else:
                 source = actors_at(analysis, subj) if subj is not None else []
+                if not source and subj is not None:  # "a report released in the Rwandan capital alleged"
+                    source = issued_in_capital(analysis, subj)
             if not source and not passive and token.head.pos_ == "NOUN" and (token.dep_ == "acl" or (
                     token.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))):
                 # "gathered for a march in Lima to oppose", "organised a strike to demand": the act the
@@ -759,6 +765,9 @@ def find_events(analysis: Analysis) -> None:
                 elif obj is not None:  # "expelled two Russian diplomats": the object's own country
                     entrants = prep_objects(obj, {"of"}) if obj.lemma_.lower() in ENTRY_HEADS else []
                     target += [a for h in [obj, *entrants] for a in actors_at(analysis, h) if a.kind != "location"]
+            elif where == "ccomp":  # "alleged that France knew": the one the that-clause speaks of
+                target += [a for c in token.children if c.dep_ == "ccomp" for v in (c, *c.conjuncts)
+                           for s in v.children if s.dep_ in {"nsubj", "nsubjpass"} for a in actors_at(analysis, s)]
             elif where == "iobj":
                 target += [a for c in token.children if c.dep_ == "dative" and c.pos_ != "ADP"
                            for a in actors_at(analysis, c)]
