@@ -393,3 +393,58 @@ def test_an_allegation_is_aimed_at_whom_its_clause_speaks_of_and_a_report_from_a
 def test_helping_with_a_task_about_victims_of_force_is_still_help(analyze):
     coded = _coded(analyze("Ghana helped to treat the people wounded in the bombing in Togo.", published="2025-03-05"))
     assert _has(coded, "AID", ["GHA"], ["TGO"]), coded
+
+
+def test_fighting_a_social_ill_is_no_fighting_and_a_continent_is_no_party(analyze):
+    coded = _coded(analyze("Ghana vowed to fight corruption and hunger in Africa.", published="2025-03-05"))
+    assert not _has(coded, "ASSAULT") and not _has(coded, "THREATEN"), coded
+    coded = _coded(analyze("Ghanaian troops fought Togolese smugglers at the border.", published="2025-03-05"))
+    assert _has(coded, "ASSAULT", ["GHA"], ["TGO"]), coded
+    a = analyze("Ghana sent grain to Africa.", published="2025-03-05")
+    assert all(x["country"] is None for x in a["actors"] if x["name"] == "Africa"), a["actors"]
+    assert not a["events"], a["events"]
+
+
+def test_a_particle_parsed_as_a_preposition_still_makes_the_phrasal_verb(analyze):
+    coded = _coded(analyze("Norwegian nurses handed over 300 kg of medicine to Sudan.", published="2025-03-05"))
+    assert _has(coded, "AID", ["NOR"], ["SDN"]), coded
+    events = analyze("Khartoum forced the UN children's agency, UNICEF, out of the country.",
+                     published="2025-03-05")["events"]
+    assert [(e["type"], e["cameo"]) for e in events] == [("SANCTION", "1663")], events
+
+
+def test_cyber_attacks_abuse_and_restrictions_cancelled(analyze):
+    coded = _coded(analyze("Iran tried to hack into the servers of Israeli banks.", published="2025-03-05"))
+    assert _has(coded, "COERCE", ["IRN"], ["ISR"]), coded
+    coded = _coded(analyze("Iranian hackers defaced hundreds of Israeli websites.", published="2025-03-05"))
+    assert _has(coded, "COERCE", ["IRN"], ["ISR"]), coded
+    coded = _coded(analyze("Libyan guards abused Nigerien migrants at the camp, a rights group said.",
+                           published="2025-03-05"))
+    assert _has(coded, "ASSAULT", ["LBY"], ["NER"]), coded
+    assert not analyze("The minister abused his power.", published="2025-03-05")["events"]
+    coded = _coded(analyze("The Estonian Supreme Court cancelled restrictions on Russian-language schools.",
+                           published="2025-03-05"))
+    assert _has(coded, "CONCEDE", ["EST"]), coded
+
+
+def test_a_named_group_with_a_gloss_between_is_still_the_subject(analyze):
+    coded = _coded(analyze("The pro-Syrian Amal (Hope) movement declared a ceasefire in south Lebanon on Friday.",
+                           published="2025-03-05"))
+    assert _has(coded, "RETREAT", ["LBN"]), coded
+
+
+def test_an_official_acted_on_by_a_state_is_not_taken_for_its_own(analyze):
+    a = analyze("Kenyan officials objected to the presence of Ama Owusu, a deputy minister who, according to Kenyan "
+                "newspapers, had insulted Kenya.", published="2025-03-05")
+    person = next(x for x in a["actors"] if x["name"] == "Ama Owusu")
+    assert person["country"] is None, person
+    # rebels are not their state: the president they defy is still of it
+    a = analyze("Rebels in Mali rejected an appeal from President Amadou Keita to disarm.", published="2025-03-05")
+    person = next(x for x in a["actors"] if x["name"] == "Amadou Keita")
+    assert person["country"] == "MLI", person
+
+
+def test_a_resignation_is_a_retreat_and_a_promise_to_resign_an_agreement(analyze):
+    events = analyze("Colonel Kwame Mensah resigned on Tuesday to allow the talks to go ahead.",
+                     published="2025-03-05")["events"]
+    assert [(e["type"], e["cameo"]) for e in events][:1] == [("RETREAT", "0831")], events

@@ -236,6 +236,7 @@ class Frame:
     targets: tuple[str, ...]
     cameo: str
     context: str | None
+    excluded: frozenset[str] = frozenset()  # objects the frame is not for ("fight poverty" is no fighting)
 
 
 @lru_cache(maxsize=1)
@@ -243,8 +244,11 @@ def verb_frames() -> dict[tuple[str, str], list[Frame]]:
     """(lemma, POS) -> frames; frames that require an object come first (the most specific wins)."""
     out: dict[tuple[str, str], list[Frame]] = {}
     for row in read_table("verbs.tsv")[1]:
-        frame = Frame(row["lemma"].lower(), row["pos"].upper(), frozenset(split(row["object"])),
-                      tuple(split(row["target"])), row["cameo"], row["context"] or None)
+        negated = row["object"].startswith("!")  # "!poverty|hunger": any object but these
+        objects = frozenset(split(row["object"].removeprefix("!")))
+        frame = Frame(row["lemma"].lower(), row["pos"].upper(), frozenset() if negated else objects,
+                      tuple(split(row["target"])), row["cameo"], row["context"] or None,
+                      objects if negated else frozenset())
         out.setdefault((frame.lemma, frame.pos), []).append(frame)
     for frames in out.values():
         frames.sort(key=lambda f: not f.objects)

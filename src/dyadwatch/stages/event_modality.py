@@ -26,7 +26,8 @@ INTENT_AUX = {"will", "shall"}
 
 ATTEMPT_HEADS = {"try", "attempt"}
 FORCE_LEMMAS = {"assassinate", "kill", "storm", "attack", "seize", "capture", "overrun", "bomb", "shoot", "kidnap",
-                "abduct", "hijack", "invade", "overthrow", "topple", "murder", "poison", "blow"}
+                "abduct", "hijack", "invade", "overthrow", "topple", "murder", "poison", "blow", "hack", "infiltrate",
+                "sabotage"}
 
 
 # acts done by doing another ("marched to protest"): their purpose clause is no intention

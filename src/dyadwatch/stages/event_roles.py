@@ -60,7 +60,7 @@ def actors_at(analysis: Analysis, token, *, with_conjuncts: bool = True) -> list
             modifiers = [c for c in head.lefts if c.dep_ in {"compound", "amod", "poss", "nmod"}]
             # ... or one of a modifier's own ("a Chinese coast guard ship": Chinese qualifies coast)
             for c in modifiers:  # (the list grows as it is walked: a compound's compounds in turn)
-                if c.dep_ == "compound":
+                if c.dep_ in {"compound", "nmod"}:  # ("the Hizbollah (Party of God) group": a gloss between)
                     modifiers += [g for g in c.lefts if g.dep_ in {"compound", "amod", "nmod"}]
                 elif c.dep_ == "amod" and c.lower_ in LED_BY:  # "Saudi-led forces": the state that leads them
                     modifiers += [g for g in c.lefts if g.dep_ in {"npadvmod", "compound", "amod", "nmod"}]

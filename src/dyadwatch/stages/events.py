@@ -212,7 +212,7 @@ def _undergone(analysis: Analysis, noun) -> tuple[list[Actor], list[Actor]]:
 
 # measures whose "of" names what is measured
 MEASURES = {"kg", "kilogram", "ton", "tonne", "pound", "litre", "liter", "barrel", "crate", "truckload", "lorry",
-            "consignment", "batch", "load", "cargo"}
+            "consignment", "batch", "load", "cargo", "hundred", "thousand", "dozen", "million"}
 
 
 # heads whose "of" names who comes ("allowed the return of inspectors", "barred the entry of journalists")
@@ -392,6 +392,14 @@ def _frame_for(token):
         return None, None, False
     lemma = token.lemma_.lower()
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    if particle is None and pos == "VERB":
+        # a particle the parser took for a preposition ("forced the agency out of the country") or, before a
+        # number, for "more than" ("handed over 700 kg of medicine")
+        after = [token.doc[token.i + 1]] if token.i + 1 < len(token.doc) else []
+        particle = next((w.lower_ for w in [*after, *token.rights] if (
+            (w.dep_ in {"advmod", "prep"} and w.head.i == token.i and not any(c.dep_ == "pobj" for c in w.children))
+            or (w.dep_ == "quantmod" and w.i == token.i + 1))  # (not a preposition with its object: "on Monday")
+            and (f"{lemma} {w.lower_}", pos) in frames_table), None)
     keys = ([(f"{lemma} {particle}", pos)] if particle else []) + [(lemma, pos)]
     if pos == "NOUN":  # compound event nouns first: "hunger strike" is not "strike", "general strike" neither
         keys = [(f"{c.lemma_.lower()} {lemma}", pos) for c in token.lefts if c.dep_ in {"compound", "amod"}] + keys
@@ -411,16 +419,20 @@ def _frame_for(token):
         obj_lemmas |= {c.lemma_.lower() for c in obj.lefts if c.dep_ in {"compound", "amod"}}
     if obj is not None:  # "issued a travel warning": the compound object as a whole
         obj_lemmas |= {f"{c.lemma_.lower()} {obj.lemma_.lower()}" for c in obj.lefts if c.dep_ == "compound"}
-    if obj is not None and obj.lemma_.lower() in MEASURES | ENTRY_HEADS:
-        # "sent 20 tonnes of food": food; "allowed the return of inspectors": inspectors
-        obj_lemmas |= {p.lemma_.lower() for p in prep_objects(obj, {"of"})}
+    measured = obj
+    for _ in range(2):  # "sent 20 tonnes of food": food; "thousands of tonnes of maize": maize
+        if measured is None or measured.lemma_.lower() not in MEASURES | ENTRY_HEADS:
+            break  # ("allowed the return of inspectors": inspectors)
+        measured = next(iter(prep_objects(measured, {"of"})), None)
+        if measured is not None:
+            obj_lemmas.add(measured.lemma_.lower())
     # of the frames whose object condition holds, the first whose target slot the sentence fills ("exercises
     # with Japan" is cooperation, "exercises near Taiwan" a show of force), else the first
     preps = {c.lower_ for h in [token, *([obj, *obj.conjuncts] if obj is not None else [])] for c in h.children
              if c.dep_ == "prep"}
     preps |= {m.lower_ for m in _for_clause_marks(token)}  # "called for Uganda to withdraw": "for" opens a clause
     fitting = [frame for key in keys for frame in frames_table.get(key, [])
-               if not frame.objects or frame.objects & obj_lemmas]
+               if (not frame.objects or frame.objects & obj_lemmas) and not frame.excluded & obj_lemmas]
     # a frame made for this object ("called off the strike", "blocked roads") before one for any object,
     # unless only the latter finds its target ("threatened military action in Niger")
     specific = [frame for frame in fitting if frame.objects]
@@ -607,6 +619,12 @@ def same_side(a: Actor, b: Actor) -> bool:
         a.sector in STATE_SECTORS or a.sector == b.sector)
 
 
+def _parties(actors: list[Actor]) -> list[Actor]:
+    """The actors an act can be aimed at, once each: a place as part of its state ("shelled Kharkiv"); a sea or a
+    continent is no party ("fired at ships in the Red Sea", "told MPs that Europe must")."""
+    return [a for a in dict.fromkeys(actors) if a.kind in ACTOR_KINDS or (a.kind == "location" and a.country)]
+
+
 def _abstain(token, frame, reason: str) -> None:
     if TRACE is not None:
         TRACE.append((token.sent.text, f"{frame.lemma}/{frame.cameo}", reason))
@@ -780,6 +798,8 @@ def find_events(analysis: Analysis) -> None:
                         # "agreed to an extension of the mandate of the force in Lebanon": the one state the
                         # phrase names, for cooperation
                         found = _one_state_within(analysis, pobj, source)
+                    elif not found:  # "hacked into the computers of South Korean officers": whose they are
+                        found = place_of(analysis, pobj)
                     target += found
                 if obj is not None:
                     for pobj in prep_objects(obj, {where}):
@@ -825,7 +845,7 @@ def find_events(analysis: Analysis) -> None:
                 frame.pos == "VERB" and obj is None and _protests_to_no_one(token))):
             # "students protested the verdict": people take to the streets; states complain
             code = codes["141"]
-        target = [a for a in dict.fromkeys(target) if a.kind in ACTOR_KINDS | {"location"}]
+        target = _parties(target)
         if not source and code.plover == "ASSAULT" and frame.pos == "VERB" and _unnamed_hand(token):
             # "a roadside bombing near Samarra killed a U.S. soldier", "three were killed in Beirut": force by no
             # named hand is coded, as PLOVER does, to the place it struck (a location actor: the place, not its
@@ -946,6 +966,7 @@ def find_events(analysis: Analysis) -> None:
         if not target and code.code.startswith(DOMESTIC_MEASURES):
             # "Peru declared a state of emergency": over its own land
             target = [state_actor(analysis, c) for c in dict.fromkeys(a.country for a in source if a.country)]
+        target = _parties(target)
         if not target and ((code.plover not in UNDIRECTED_TYPES and code.code not in UNDIRECTED_CODES)
                            or names_a_target(frame, token, obj)):
             _abstain(token, frame, "no target actor")

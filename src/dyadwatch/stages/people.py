@@ -72,7 +72,9 @@ def _affiliation(span: Span, reg: Registry) -> tuple[str | None, str | None, Act
     word among them, else from the organisation."""
     root = span.root
     near = [t for left in root.lefts for t in left.subtree]
-    near += [t for child in root.rights if child.dep_ == "appos" for t in child.subtree]
+    # (not a relative clause the appositive carries: "a minister who, according to Korean media, visited")
+    near += [t for child in root.rights if child.dep_ == "appos" for t in child.subtree
+             if not any(a.dep_ == "relcl" for a in [t, *t.ancestors] if child.is_ancestor(a))]
     if root.dep_ == "appos":
         near += [t for t in root.head.subtree if t.i < span.start and t.dep_ != "punct"]
     doc = span.doc
@@ -161,14 +163,23 @@ def only_country_around(span: Span, reg: Registry, *, places: bool = False) -> s
     with `places`, a town or region of a state counts as naming it ("rallied in Lagos")."""
     sent = span.sent
     previous = span.doc[sent.start - 1].sent if sent.start > 0 else None
+    root = span.root
+    # who acts on the official ("Korean officials objected to the attendance of X") and what a clause about
+    # them reports ("X, a minister who, according to Korean media, ...") say nothing of their state
+    acting_on = {t.i for a in root.ancestors if a.pos_ in {"VERB", "AUX"} for c in a.children if c.dep_ == "nsubj"
+                 and _speaks_for_a_state(c, reg) for t in c.subtree}
+    about = {t.i for a in [root, *(c for c in root.children if c.dep_ == "appos")] for c in a.children
+             if c.dep_ == "relcl" for t in c.subtree}
     kinds = {"country", "government", "location", "person", "group", "organization"} if places else {"country", "government"}
     for part in (sent, previous):
         if part is None:
             continue
+        if part is previous and any(reg.analysis.token_actor.get(i) is not None for i in acting_on | about):
+            return None  # the state in the sentence acts on the official: the one before says no more
         # a state the sentence acts on ("threatened action against Russia", "talks with Iran") is not the
         # official's own
         states = {a.country for t in part if (a := reg.analysis.token_actor.get(t.i)) is not None
-                  and a.kind in kinds and a.country
+                  and a.kind in kinds and a.country and t.i not in about and t.i not in acting_on
                   and not (t.dep_ == "pobj" and t.head.lower_ in OTHER_PARTY_PREPS)
                   # ... nor, for a place's people, one that acts in a clause of its own ("until Kyiv pays")
                   and not (places and t.dep_ in {"nsubj", "nsubjpass"})}
@@ -177,6 +188,16 @@ def only_country_around(span: Span, reg: Registry, *, places: bool = False) -> s
         if states:
             return None
     return None
+
+
+def _speaks_for_a_state(subject, reg: Registry) -> bool:
+    """Is a subject a state or its officers ("Seoul", "South Korean officials"), not a group of its people
+    ("rebels in the Ivory Coast")?"""
+    actor = reg.analysis.token_actor.get(subject.i)
+    if actor is not None:
+        return actor.kind in {"country", "government"}
+    sector = kbase.agent_nouns().get(subject.lower_, (None, None))[0]
+    return sector in {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 
 
 RESIDENT_SECTORS = {"CVL", "LAB", "EDU", "OPP", "RAD", "REL"}
