@@ -249,7 +249,7 @@ SINGLE_ACTS = [
     ("a_suspension_of_links_with_a_state_is_a_sanction", "Spain announced a suspension of ferry links with Morocco.",
      "2025-03-05", "SANCTION", ["ESP"], ["MAR"]),
     ("a_visit_cancelled_to_a_state_is_aimed_at_it", "A German minister cancelled her planned visit to Chile.",
-     "2025-03-05", "REJECT", ["DEU"], ["CHL"]),
+     "2025-03-05", "SANCTION", ["DEU"], ["CHL"]),  # PLOVER: a meeting cancelled reduces relations
     ("a_state_company_cutting_supplies_sanctions_for_its_state", "Gazprom cut gas supplies to Moldova on Monday.",
      "2025-03-05", "SANCTION", ["RUS"], ["MDA"]),
     ("rice_delivered_is_food_aid", "Japan delivered 300 tonnes of rice to Kenya in May.", "2025-06-05", "AID", ["JPN"],
@@ -448,3 +448,37 @@ def test_a_resignation_is_a_retreat_and_a_promise_to_resign_an_agreement(analyze
     events = analyze("Colonel Kwame Mensah resigned on Tuesday to allow the talks to go ahead.",
                      published="2025-03-05")["events"]
     assert [(e["type"], e["cameo"]) for e in events][:1] == [("RETREAT", "0831")], events
+
+
+def test_personnel_withdrawn_meetings_cancelled_and_protests_stopped(analyze):
+    events = analyze("The UN announced that it will withdraw its observers from Chad.", published="2025-03-05")["events"]
+    assert [(e["type"], e["act_cameo"]) for e in events] == [("THREATEN", "1662")], events
+    coded = _coded(analyze("Kenya cancelled a planned visit to Uganda.", published="2025-03-05"))
+    assert _has(coded, "SANCTION", ["KEN"], ["UGA"]), coded
+    coded = _coded(analyze("Kenyan police prevented a march staged by students in Nairobi.", published="2025-03-05"))
+    assert _has(coded, "COERCE", ["KEN"]) and not _has(coded, "PROTEST"), coded
+    coded = _coded(analyze("Uganda eased emergency measures in the north on Friday.", published="2025-03-05"))
+    assert _has(coded, "CONCEDE", ["UGA"]), coded
+
+
+def test_aid_cut_announced_is_decided_and_an_offer_on_terms_is_an_offer(analyze):
+    coded = _coded(analyze("Canada announced on Friday it would prohibit all aid to Ugandan rebels in Congo.",
+                           published="2025-03-05"))
+    assert _has(coded, "SANCTION", ["CAN"], ["UGA"]), coded
+    events = analyze("Somali rebel leaders said they would meet the Kenyan envoy if he gave them guarantees.",
+                     published="2025-03-05")["events"]
+    assert [(e["type"], e["act_cameo"]) for e in events][:1] == [("AGREE", "040")], events
+
+
+def test_joint_exercises_readiness_and_peacekeepers_deployed(analyze):
+    events = analyze("Greek and Egyptian warships began five days of war games in the Aegean on Monday.",
+                     published="2025-03-05")["events"]
+    assert [(e["type"], e["reciprocal"]) for e in events] == [("COOPERATE", True)], events
+    coded = _coded(analyze("Chinese warships held drills near Taiwan.", published="2025-03-05"))
+    assert _has(coded, "MOBILIZE", ["CHN"], ["TWN"]), coded
+    events = analyze("The Kenyan army prepared to resume shelling Somali rebel positions.",
+                     published="2025-03-05")["events"]
+    assert [(e["type"], e["cameo"]) for e in events] == [("MOBILIZE", "152")], events
+    coded = _coded(analyze("The first deployment of UN peacekeeping troops has arrived in Mali.",
+                           published="2025-03-05"))
+    assert _has(coded, "AID", None, ["MLI"]), coded

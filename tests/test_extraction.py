@@ -131,7 +131,7 @@ def test_visit_talks_and_aid_are_coded_with_direction_and_date(analyze):
 
 @pytest.mark.parametrize("text, cameo, act", [
     ("Peru threatened to cut off diplomatic relations with Bolivia.", "1313", "SANCTION"),
-    ("Nigeria announced that it will withdraw its peacekeepers from Chad unless talks resume.", "136", "RETREAT"),
+    ("Nigeria announced that it will withdraw its peacekeepers from Chad unless talks resume.", "136", "SANCTION"),
     ("Beijing would retaliate against Taiwan with sanctions if Taipei moves toward independence.", "13", "ASSAULT"),
     ("China threatened to impose sanctions on Lithuania.", "1312", "SANCTION"),
 ])

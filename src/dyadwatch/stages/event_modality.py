@@ -48,6 +48,8 @@ def event_status(token, doc) -> str:
     window = doc[max(token.sent.start, token.i - 4):token.i].text.lower()
     if re.search(r"\b(no longer|never|not)\b", window) and token.pos_ == "VERB":
         return "negated"
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in RESUMING and token.head.dep_ == "xcomp":
+        return event_status(token.head, doc)  # "prepared to resume shelling": as the resuming is
     aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
     head = token.head
     if token.dep_ == "xcomp" and head.lemma_.lower() in ATTEMPT_HEADS and token.lemma_.lower() in FORCE_LEMMAS:
@@ -69,11 +71,10 @@ def event_status(token, doc) -> str:
         return "intended"
     if "to" in aux and (token.dep_ == "ROOT" or (token.dep_ in {"acl", "relcl"} and head.pos_ == "PROPN")):
         return "intended"  # a headline's "Britain to supply Ukraine with missiles": what is to happen
-    conditional = any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children) or any(
-        c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children if m.dep_ == "mark")
-        for c in token.children)
-    if "would" in aux and not conditional and token.dep_ == "ccomp" and token.head.lemma_ in REPORTING_VERBS:
-        return "intended"  # "said that a team would meet": the reported "will" of a plan, not a condition
+    if "would" in aux and token.dep_ == "ccomp" and token.head.lemma_ in REPORTING_VERBS:
+        # "said that a team would meet": the reported "will" of a plan; "said they would meet him if he gave
+        # them a veto": an offer on terms (a threat, for a hostile act), not a mere possibility
+        return "intended"
     if aux & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
         return "hypothetical"
     return "asserted"
@@ -100,6 +101,10 @@ THREAT_BY_CAMEO = {"161": "1313", "162": "1311", "163": "1312", "164": "134", "1
 
 
 THREAT_HEADS = {"threaten", "warn", "vow"}
+RESUMING = {"resume", "continue", "start", "begin", "keep", "restart"}
+# force made ready, not yet used: a show of readiness (CAMEO 152, PLOVER MOBILIZE), not a threat in words
+READYING_HEADS = {"prepare", "ready", "poise", "gear", "mass"}
+FORCE_TYPES_READIED = {"ASSAULT"}
 
 
 CESSATION_VERBS = {"stop", "halt", "cease", "end", "suspend", "pause", "call off"}
@@ -153,7 +158,12 @@ def modal_code(code, status: str, governor, codes) -> tuple:
     if code.plover == "THREATEN" or status not in {"intended", "hypothetical"}:
         return code, None, status
     head = governor.head if governor.dep_ in {"xcomp", "ccomp"} else None
+    if head is not None and head.dep_ == "xcomp" and head.lemma_.lower() in RESUMING:
+        head = head.head  # "prepared to resume shelling"
     threatened = head is not None and head.lemma_.lower() in THREAT_HEADS
+    if status == "intended" and code.plover in FORCE_TYPES_READIED and head is not None \
+            and head.lemma_.lower() in READYING_HEADS and governor.dep_ == "xcomp":
+        return codes["152"], code.plover, "asserted"  # "the army prepared to resume shelling": readiness shown
     # An announced intention to harm is a threat (CAMEO 13), as an intention to cooperate is CAMEO 03.
     # (a deployment may be asked for, not feared; an inquiry to come is no threat)
     announced = status == "intended" and code.plover != "MOBILIZE" and not code.code.startswith("09")

@@ -69,7 +69,9 @@ IMPLIED_TARGET_TYPES = {"AID", "COOPERATE", "SUPPORT", "MOBILIZE", "CONSULT"}
 STATE_ACTS = {"172", "173", "174"}
 # measures a state takes over its own land and people ("declared a state of emergency in Peru", "shortened the
 # curfew in Sudan"), which PLOVER codes from the state to itself
+EXERCISES = {"exercise", "drill", "war game", "manoeuvre", "maneuver", "manoeuvres", "maneuvers"}
 DOMESTIC_MEASURES = ("172", "081")
+DECIDED_MEASURES = ("162", "163")  # aid cut and sanctions: announced, they are decided
 UNNAMED_STATE_HEADS = {"government", "authority", "junta", "regime", "cabinet", "administration"}
 
 
@@ -839,6 +841,9 @@ def find_events(analysis: Analysis) -> None:
         if code.code.startswith("042") and frame.pos == "VERB" and not passive and (subj := subject_of(token)[0]) \
                 is not None and any(t.lemma_.lower() in PEACEKEEPERS for t in subj.subtree):
             code = codes["074"]  # "peacekeeping troops arrived in Bosnia": protection deployed, not a visit
+        if code.code.startswith("154") and frame.pos == "NOUN" and any(
+                t.lemma_.lower() in PEACEKEEPERS for p in prep_objects(token, {"of"}) for t in p.subtree):
+            code = codes["074"]  # "the deployment of NATO peacekeeping troops": protection, not a show of force
         if token.i in deeds:  # "began a hunger strike to protest the verdict": one protest, coded as the deed
             code = codes[deeds[token.i][1]]
         if code.code == "114" and source and (all(a.sector in CIVIL_SECTORS for a in source) or (
@@ -882,6 +887,9 @@ def find_events(analysis: Analysis) -> None:
             continue
         evidence_start = sent.start_char
         reciprocal = False
+        if code.plover == "MOBILIZE" and frame.lemma in EXERCISES and len({a.country for a in source}) > 1:
+            # "French and Egyptian warships launched war games": a joint exercise is military cooperation
+            code, target, reciprocal = codes["062"], list(source), True
         if not target and antecedent is not None:
             target, reciprocal = list(antecedent.target), antecedent.reciprocal
         if not target and code.plover in RECIPROCAL_TYPES and len({a.country for a in source}) > 1:
@@ -1002,6 +1010,9 @@ def find_events(analysis: Analysis) -> None:
             status = "intended"  # "offered its troops to Lebanon": what is offered is not yet given (CAMEO 0334)
         if obj is not None and frame.pos == "VERB" and any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
             status = "negated"  # "has received no Russian gas since January"
+        if status == "intended" and code.code.startswith(DECIDED_MEASURES) and governor.dep_ == "ccomp" \
+                and governor.head.lemma_.lower() == "announce":
+            status = "asserted"  # "announced it would prohibit all aid to the rebels": a measure decided is taken
         code = ceased_code(code, token, codes)
         acted = code  # the act itself, kept when it is coded as its promise, threat or refusal
         code, act, status = refusal_code(code, status, governor, codes)
