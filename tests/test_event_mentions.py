@@ -482,3 +482,27 @@ def test_joint_exercises_readiness_and_peacekeepers_deployed(analyze):
     coded = _coded(analyze("The first deployment of UN peacekeeping troops has arrived in Mali.",
                            published="2025-03-05"))
     assert _has(coded, "AID", None, ["MLI"]), coded
+
+
+def test_a_refusal_is_aimed_at_whose_call_or_whose_act_is_refused(analyze):
+    coded = _coded(analyze("Somalia's premier refused to respond to a demand from the Kenyan president to release "
+                           "the prisoners.", published="2025-03-05"))
+    assert _has(coded, "REJECT", ["SOM"], ["KEN"]), coded
+    coded = _coded(analyze("Kenya refused to allow Ugandan trucks to enter.", published="2025-03-05"))
+    assert _has(coded, "REJECT", ["KEN"], ["UGA"]), coded
+
+
+def test_forces_on_alert_and_patrols_show_readiness(analyze):
+    coded = _coded(analyze("Kenyan troops remained on alert along the Somali border.", published="2025-03-05"))
+    assert _has(coded, "MOBILIZE", ["KEN"], ["SOM"]), coded
+    coded = _coded(analyze("Kenya put its army on alert.", published="2025-03-05"))
+    assert _has(coded, "MOBILIZE", ["KEN"], []), coded
+    # a treaty placed in abeyance is not signed by the one who places it
+    coded = _coded(analyze("India has placed the 1960 treaty with Pakistan in abeyance.", published="2025-03-05"))
+    assert not _has(coded, "SUPPORT"), coded
+
+
+def test_historical_movements_resolve_to_their_state(analyze):
+    a = analyze("The Islamic Salvation Front called a general strike.", published="1991-05-25")
+    fis = next(x for x in a["actors"] if x["name"] == "Islamic Salvation Front")
+    assert fis["country"] == "DZA", fis

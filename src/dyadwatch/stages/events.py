@@ -159,7 +159,7 @@ SUPPORT_PHRASES = {"press on", "push on", "carry on", "go ahead", "push ahead", 
 # event nouns whose "of" names the doer, not the one done to ("the withdrawal of US forces", "the visit of Xi")
 SELF_ACTS = {"withdrawal", "pullout", "pull-out", "retreat", "resignation", "departure", "arrival", "visit",
              "deployment", "demobilization", "demobilisation", "redeployment", "return"}
-SUPPORT_VERBS = {"declare", "proclaim", "set", "speed", "accelerate", "hold", "have", "be", "carry", "conduct", "launch", "stage", "make", "give", "pay", "sign",
+SUPPORT_VERBS = {"remain", "stay", "declare", "proclaim", "set", "speed", "accelerate", "hold", "have", "be", "carry", "conduct", "launch", "stage", "make", "give", "pay", "sign",
                  "impose", "provide", "offer", "pledge", "promise", "announce", "begin", "start", "continue",
                  "resume", "step", "order", "approve", "agree", "extend", "grant", "deliver", "send", "open",
                  "mount", "undertake", "complete", "finalize", "finalise", "conclude", "reach", "seal", "ink",
@@ -919,6 +919,12 @@ def find_events(analysis: Analysis) -> None:
                 target = [a for n in nouns for c in n.children if c.dep_ in {"acl", "ccomp"}
                           for subj in c.children if subj.dep_ in {"nsubj", "nsubjpass"}
                           for a in actors_at(analysis, subj) if a not in source]
+        if not target and code.plover == "REJECT" and frame.pos == "VERB":
+            # "refused to respond to a demand from the US", "refused to allow UN planes to land": whose call
+            # is refused, else who the refused act would have been done to
+            refused = [t for c in token.children if c.dep_ == "xcomp" for t in c.subtree]
+            target = [a for t in refused if t.lemma_.lower() in PROPOSALS for a in proposer(analysis, t)] or [
+                a for t in refused if t.dep_ in {"dobj", "nsubj"} for a in actors_at(analysis, t) if a not in source]
         if not target and code.plover == "REJECT" and obj is not None and obj.lemma_.lower() in PROPOSALS:
             # "rejected a call for its forces to be deployed in East Timor": a proposal from no one named is
             # aimed at the one state it concerns
@@ -984,7 +990,10 @@ def find_events(analysis: Analysis) -> None:
         src_countries = {a.country for a in source}
         # (the place struck by no named hand is both its source and its target)
         itself = bool(target) and set(target) <= set(source) and target[0].kind != "location"
-        if not reciprocal and not code.code.startswith(DOMESTIC_MEASURES) and (
+        if code.plover == "MOBILIZE" and target and {a.country for a in target} <= src_countries and all(
+                a.kind != "location" for a in target):
+            target, itself = [], False  # "Kenya put its army on alert": readiness aimed at no one named
+        if not reciprocal and not code.code.startswith(DOMESTIC_MEASURES) and code.plover != "MOBILIZE" and (
                 itself or {a.country for a in target} <= src_countries and all(
                 a.kind in {"country", "government"} for a in source + target)):
             _abstain(token, frame, "a state acting on itself")
