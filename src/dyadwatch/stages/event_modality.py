@@ -104,7 +104,6 @@ THREAT_HEADS = {"threaten", "warn", "vow"}
 RESUMING = {"resume", "continue", "start", "begin", "keep", "restart"}
 # force made ready, not yet used: a show of readiness (CAMEO 152, PLOVER MOBILIZE), not a threat in words
 READYING_HEADS = {"prepare", "ready", "poise", "gear", "mass"}
-FORCE_TYPES_READIED = {"ASSAULT"}
 
 
 CESSATION_VERBS = {"stop", "halt", "cease", "end", "suspend", "pause", "call off"}
@@ -161,7 +160,7 @@ def modal_code(code, status: str, governor, codes) -> tuple:
     if head is not None and head.dep_ == "xcomp" and head.lemma_.lower() in RESUMING:
         head = head.head  # "prepared to resume shelling"
     threatened = head is not None and head.lemma_.lower() in THREAT_HEADS
-    if status == "intended" and code.plover in FORCE_TYPES_READIED and head is not None \
+    if status == "intended" and code.plover == "ASSAULT" and head is not None \
             and head.lemma_.lower() in READYING_HEADS and governor.dep_ == "xcomp":
         return codes["152"], code.plover, "asserted"  # "the army prepared to resume shelling": readiness shown
     # An announced intention to harm is a threat (CAMEO 13), as an intention to cooperate is CAMEO 03.

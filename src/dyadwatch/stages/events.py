@@ -69,7 +69,7 @@ IMPLIED_TARGET_TYPES = {"AID", "COOPERATE", "SUPPORT", "MOBILIZE", "CONSULT"}
 STATE_ACTS = {"172", "173", "174"}
 # measures a state takes over its own land and people ("declared a state of emergency in Peru", "shortened the
 # curfew in Sudan"), which PLOVER codes from the state to itself
-EXERCISES = {"exercise", "drill", "war game", "manoeuvre", "maneuver", "manoeuvres", "maneuvers"}
+EXERCISES = {"exercise", "drill", "war game"}  # lexicon lemmas of military exercises
 DOMESTIC_MEASURES = ("172", "081")
 DECIDED_MEASURES = ("162", "163")  # aid cut and sanctions: announced, they are decided
 UNNAMED_STATE_HEADS = {"government", "authority", "junta", "regime", "cabinet", "administration"}

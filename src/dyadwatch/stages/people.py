@@ -14,7 +14,7 @@ from .. import kb as kbase
 from ..model import Actor, Analysis, slug
 from ..model import Span as TextSpan
 from .actor_index import Registry, titles
-from .event_roles import places_within
+from .event_roles import STATE_SECTORS, places_within
 
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 
@@ -163,13 +163,16 @@ def only_country_around(span: Span, reg: Registry, *, places: bool = False) -> s
     with `places`, a town or region of a state counts as naming it ("rallied in Lagos")."""
     sent = span.sent
     previous = span.doc[sent.start - 1].sent if sent.start > 0 else None
-    root = span.root
-    # who acts on the official ("Korean officials objected to the attendance of X") and what a clause about
-    # them reports ("X, a minister who, according to Korean media, ...") say nothing of their state
-    acting_on = {t.i for a in root.ancestors if a.pos_ in {"VERB", "AUX"} for c in a.children if c.dep_ == "nsubj"
-                 and _speaks_for_a_state(c, reg) for t in c.subtree}
-    about = {t.i for a in [root, *(c for c in root.children if c.dep_ == "appos")] for c in a.children
-             if c.dep_ == "relcl" for t in c.subtree}
+    acting_on: set[int] = set()
+    about: set[int] = set()
+    if span.start != sent.start or span.end != sent.end:  # (a person's name, not a whole sentence)
+        root = span.root
+        # who acts on the official ("Korean officials objected to the attendance of X") and what a clause about
+        # them reports ("X, a minister who, according to Korean media, ...") say nothing of their state
+        acting_on = {t.i for a in root.ancestors if a.pos_ in {"VERB", "AUX"} for c in a.children
+                     if c.dep_ == "nsubj" and _speaks_for_a_state(c, reg) for t in c.subtree}
+        about = {t.i for a in [root, *(c for c in root.children if c.dep_ == "appos")] for c in a.children
+                 if c.dep_ == "relcl" for t in c.subtree}
     kinds = {"country", "government", "location", "person", "group", "organization"} if places else {"country", "government"}
     for part in (sent, previous):
         if part is None:
@@ -197,7 +200,7 @@ def _speaks_for_a_state(subject, reg: Registry) -> bool:
     if actor is not None:
         return actor.kind in {"country", "government"}
     sector = kbase.agent_nouns().get(subject.lower_, (None, None))[0]
-    return sector in {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+    return sector is not None and sector in STATE_SECTORS
 
 
 RESIDENT_SECTORS = {"CVL", "LAB", "EDU", "OPP", "RAD", "REL"}
