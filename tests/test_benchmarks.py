@@ -113,3 +113,13 @@ def test_a_side_the_record_leaves_uncoded_accepts_any_side():
     assert benchmarks._side_ok({"---"}, set())
     assert benchmarks._side_ok({"IGO"}, {None}) and not benchmarks._side_ok({"IGO"}, set())
     assert not benchmarks._side_ok({"JPN"}, {None})
+
+
+def test_a_promised_act_matches_a_gold_record_coding_the_act_itself(tmp_path, pipeline):
+    """PLOVER records code "will resign" now as the promise (AGREE), now as the act (RETREAT); dyadwatch codes the
+    promise and keeps the act's type, and either convention is found, as for PETRARCH-2's CAMEO codes."""
+    path = tmp_path / "records.json"
+    path.write_text(json.dumps([{"id": "r1", "event": "RETREAT", "text": "The Peruvian foreign minister will resign next week.",
+                                 "source": [{"code": "PER"}], "target": []}]), encoding="utf-8")
+    score = benchmarks.score_records("plover", benchmarks.read_plover(path), pipeline)
+    assert score.found == 1 and not score.misses

@@ -506,3 +506,75 @@ def test_historical_movements_resolve_to_their_state(analyze):
     a = analyze("The Islamic Salvation Front called a general strike.", published="1991-05-25")
     fis = next(x for x in a["actors"] if x["name"] == "Islamic Salvation Front")
     assert fis["country"] == "DZA", fis
+
+
+def test_evacuating_the_wounded_is_aid_to_the_place_they_leave(analyze):
+    coded = _coded(analyze("NATO helicopters evacuated the injured from the shelled Libyan city of Misrata.",
+                           published="2011-04-20"))
+    assert _has(coded, "AID", None, ["LBY"]), coded
+
+
+def test_inspectors_sent_are_an_investigation_of_where_they_go(analyze):
+    coded = _coded(analyze("The IAEA sent inspectors to a reactor site in northern Syria.", published="2008-06-20"))
+    assert _has(coded, "ACCUSE", None, ["SYR"]), coded
+    coded = _coded(analyze("The United Nations sent a team of officers to Haiti to investigate the shootings.",
+                           published="2004-06-20"))
+    assert _has(coded, "ACCUSE", None, ["HTI"]), coded
+
+
+def test_receiving_observers_admits_an_international_presence(analyze):
+    coded = _coded(analyze("The Georgian president received a mission from the European Union.",
+                           published="2008-10-02"))
+    assert not _has(coded, "RETREAT"), coded  # a visit, not monitors let in
+    coded = _coded(analyze("The Georgian president received a mission of monitors from the European Union.",
+                           published="2008-10-02"))
+    assert _has(coded, "RETREAT", ["GEO"]), coded
+
+
+def test_bombs_exploded_and_expertise_shared(analyze):
+    coded = _coded(analyze("Chechen rebels seized two Russian engineers and exploded a series of bombs in Grozny.",
+                           published="1999-03-02"))
+    assert _has(coded, "ASSAULT", ["RUS"], ["RUS"]), coded
+    coded = _coded(analyze("North Korea has been sharing missile expertise with Iran.", published="2006-03-02"))
+    assert _has(coded, "COOPERATE", ["PRK"], ["IRN"]), coded
+
+
+def test_letting_someone_do_what_was_barred_is_a_concession(analyze):
+    coded = _coded(analyze("A Kenyan court decided to allow opposition leader Raila Odinga to contest the vote.",
+                           published="2007-10-02"))
+    assert _has(coded, "AGREE", ["KEN"], ["KEN"]), coded
+    events = analyze("Syria allowed Lebanese refugees to return home.", published="2006-09-02")["events"]
+    assert [(e["type"], e["cameo"]) for e in events] == [("CONCEDE", "081")], events
+
+
+def test_a_light_verbs_phrase_after_the_noun_is_the_nouns(analyze):
+    coded = _coded(analyze("Germany issued a sharp reminder on Monday to Poland that it must respect the court.",
+                           published="2021-10-02"))
+    assert _has(coded, "REQUEST", ["DEU"], ["POL"]), coded
+
+
+def test_withdrawn_peacekeepers_are_withdrawn_by_whom_they_serve(analyze):
+    coded = _coded(analyze("Forty UN peacekeepers were shipped out of the northern Malian town of Kidal.",
+                           published="2023-10-02"))
+    assert _has(coded, "SANCTION", None, ["MLI"]), coded
+
+
+def test_the_sides_of_a_conflict_are_the_state_they_fight_in(analyze):
+    coded = _coded(analyze("The UN relief chief urged parties to the conflict in Yemen to let aid convoys pass.",
+                           published="2016-10-02"))
+    assert _has(coded, "REQUEST", None, ["YEM"]), coded
+
+
+def test_a_conjoined_verb_of_its_own_voice_is_done_by_the_subject(analyze):
+    coded = _coded(analyze("Serbia's prime minister was charged by prosecutors and will resign.",
+                           published="2003-03-02"))
+    assert [c for c in coded if c[0] == "AGREE" and c[1] == ["SRB"]], coded
+    coded = _coded(analyze("The Italian government resigned on Monday.", published="2003-03-02"))
+    assert _has(coded, "RETREAT", ["ITA"], []), coded
+    # other acts of a state with no one named stay uncoded
+    assert not analyze("The United States has failed to stop the raids.", published="2003-03-02")["events"]
+
+
+def test_a_crackdown_on_an_industry_is_an_embargo(analyze):
+    coded = _coded(analyze("Washington announced a crackdown on Russia's oil industry.", published="2023-03-02"))
+    assert _has(coded, "SANCTION", ["USA"], ["RUS"]), coded

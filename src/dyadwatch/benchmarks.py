@@ -189,11 +189,13 @@ def score_records(name: str, records: list[Record], pipeline=None, *, by: str = 
             gold_label = want["type"] if by == "type" else want["cameo"][:2]
 
             def label(event: dict[str, Any], gold_label: str = gold_label) -> str:
+                # the gold sets code a promised or threatened act now as its promise ("agreed to withdraw", AGREE),
+                # now as the act ("will supply arms" 072, "will resign" RETREAT); dyadwatch codes the promise
+                # (0332, AGREE) and keeps the act's type and code: either convention matches
                 if by == "type":
-                    return event["type"]
-                # PETRARCH codes a promised or threatened act as the act ("will supply arms" 072); dyadwatch
-                # codes its promise (0332) and keeps the act's code: either convention matches
-                roots = [str(event["cameo"])[:2], str(event.get("act_cameo") or "")[:2]]
+                    roots = [event["type"], event.get("act") or ""]
+                else:
+                    roots = [str(event["cameo"])[:2], str(event.get("act_cameo") or "")[:2]]
                 return gold_label if gold_label in roots else roots[0]
 
             scored = sorted(events, key=lambda e: (-sum(_dyad_ok(want, e)), label(e) != gold_label))

@@ -157,6 +157,13 @@ SUPPORT_PHRASES = {"press on", "push on", "carry on", "go ahead", "push ahead", 
 
 
 # event nouns whose "of" names the doer, not the one done to ("the withdrawal of US forces", "the visit of Xi")
+TRADE_WORDS = {"industry", "sector", "company", "firm", "export", "import", "trade", "chip", "semiconductor",
+               "technology", "market", "investment", "supplier"}
+# acts that have no one acted upon even when a state or its government does them ("the Italian government
+# resigned"); other acts of a state with no one named are left uncoded: their target is unread, not absent
+ACTS_ON_NO_ONE = {"0831"}
+PARTIES = {"party", "side", "faction", "combatant", "belligerent"}  # lemmas: the sides of a conflict
+OWN_WITHDRAWN = ("0874", "161", "1661", "1662", "1663")  # withdrawals of the source's own forces, envoys, staff
 SELF_ACTS = {"withdrawal", "pullout", "pull-out", "retreat", "resignation", "departure", "arrival", "visit",
              "deployment", "demobilization", "demobilisation", "redeployment", "return"}
 SUPPORT_VERBS = {"remain", "stay", "declare", "proclaim", "set", "speed", "accelerate", "hold", "have", "be", "carry", "conduct", "launch", "stage", "make", "give", "pay", "sign",
@@ -214,7 +221,9 @@ def _undergone(analysis: Analysis, noun) -> tuple[list[Actor], list[Actor]]:
 
 # measures whose "of" names what is measured
 MEASURES = {"kg", "kilogram", "ton", "tonne", "pound", "litre", "liter", "barrel", "crate", "truckload", "lorry",
-            "consignment", "batch", "load", "cargo", "hundred", "thousand", "dozen", "million"}
+            "consignment", "batch", "load", "cargo", "hundred", "thousand", "dozen", "million",
+            # and groups whose "of" names who or what they are ("a mission of observers", "a series of bombs")
+            "series", "team", "mission", "contingent", "delegation", "wave", "number"}
 
 
 # heads whose "of" names who comes ("allowed the return of inspectors", "barred the entry of journalists")
@@ -406,6 +415,9 @@ def _frame_for(token):
     if pos == "NOUN":  # compound event nouns first: "hunger strike" is not "strike", "general strike" neither
         keys = [(f"{c.lemma_.lower()} {lemma}", pos) for c in token.lefts if c.dep_ in {"compound", "amod"}] + keys
     obj = dobj(token) if pos == "VERB" else None
+    if pos == "VERB" and obj is None and lemma in LETTING_VERBS:
+        # "allowed candidate Ouattara to run", parsed as a clause with its own subject: who is let do it
+        obj = next((s for c in token.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"), None)
     if pos == "VERB" and obj is None:  # "evidence against Russia was presented": the passive's logical object
         obj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
     if obj is None:
@@ -421,6 +433,9 @@ def _frame_for(token):
         obj_lemmas |= {c.lemma_.lower() for c in obj.lefts if c.dep_ in {"compound", "amod"}}
     if obj is not None:  # "issued a travel warning": the compound object as a whole
         obj_lemmas |= {f"{c.lemma_.lower()} {obj.lemma_.lower()}" for c in obj.lefts if c.dep_ == "compound"}
+        if obj.pos_ == "PROPN":  # "allowed opposition leader Raila Odinga": a name's titles say who it is
+            obj_lemmas |= {c.lemma_.lower() for c in obj.subtree if c.dep_ == "compound" and c.pos_ == "NOUN"
+                           and c.i < obj.i}
     measured = obj
     for _ in range(2):  # "sent 20 tonnes of food": food; "thousands of tonnes of maize": maize
         if measured is None or measured.lemma_.lower() not in MEASURES | ENTRY_HEADS:
@@ -430,8 +445,7 @@ def _frame_for(token):
             obj_lemmas.add(measured.lemma_.lower())
     # of the frames whose object condition holds, the first whose target slot the sentence fills ("exercises
     # with Japan" is cooperation, "exercises near Taiwan" a show of force), else the first
-    preps = {c.lower_ for h in [token, *([obj, *obj.conjuncts] if obj is not None else [])] for c in h.children
-             if c.dep_ == "prep"}
+    preps = {c.lower_ for h in [token, *object_heads(obj)] for c in h.children if c.dep_ == "prep"}
     preps |= {m.lower_ for m in _for_clause_marks(token)}  # "called for Uganda to withdraw": "for" opens a clause
     fitting = [frame for key in keys for frame in frames_table.get(key, [])
                if (not frame.objects or frame.objects & obj_lemmas) and not frame.excluded & obj_lemmas]
@@ -451,6 +465,18 @@ def _frame_for(token):
     if pos == "VERB" and lemma in REPORTING_VERBS and obliged_clause(token) is not None:
         return MUST_FRAME, None, False  # "Russia said that Sudan must return the helicopter": a demand
     return None, None, False
+
+
+LETTING_VERBS = {"allow", "permit", "authorize", "authorise", "let"}
+
+
+def object_heads(obj) -> list:
+    """The object, its conjuncts and what a measure or group of it names ("a mission of observers from the OSCE":
+    the observers, and who sends them)."""
+    if obj is None:
+        return []
+    heads = [obj, *obj.conjuncts]
+    return heads + [p for h in heads if h.lemma_.lower() in MEASURES | ENTRY_HEADS for p in prep_objects(h, {"of"})]
 
 
 def _for_clause_marks(token) -> list:
@@ -700,6 +726,9 @@ def find_events(analysis: Analysis) -> None:
                               for a in actors_at(analysis, g)]
                     if source and code.code.startswith("18"):
                         code = codes["190"]  # blown up by a missile: military force, not a bombing
+                if not source and agent is None and subj is not None and code.code.startswith(OWN_WITHDRAWN):
+                    # "eighty UN peacekeepers were shipped out of Gorazde": who withdraws its own is named by them
+                    source = actors_at(analysis, subj)
             else:
                 source = actors_at(analysis, subj) if subj is not None else []
                 if not source and subj is not None:  # "a report released in the Rwandan capital alleged"
@@ -794,6 +823,13 @@ def find_events(analysis: Analysis) -> None:
             else:
                 # "a mediation bid between Kenya and Somalia": a compound's slots are its head's
                 holders = [token, token.head] if token.dep_ == "compound" else [token]
+                # "shipped out of the enclave": a particle the parser took for a preposition, with the phrase
+                holders += [c for c in token.children if c.dep_ == "prep" and frame.lemma.endswith(f" {c.lower_}")]
+                if frame.pos == "NOUN" and token.dep_ == "dobj" and not any(
+                        c.dep_ == "prep" and c.lower_ == where for c in token.children):
+                    # "issued a stern reminder on Saturday to Iraq": the light verb carries the noun's phrase
+                    holders += [token.head] if any(c.dep_ in {"prep", "dative"} and c.lower_ == where and c.i > token.i
+                                                   for c in token.head.children) else []
                 for pobj in (p for h in holders for p in prep_objects(h, {where})):
                     found = actors_at(analysis, pobj) or proposer(analysis, pobj)  # "gave in to demands from X"
                     if not found and code.quad_class in (1, 2):
@@ -803,8 +839,8 @@ def find_events(analysis: Analysis) -> None:
                     elif not found:  # "hacked into the computers of South Korean officers": whose they are
                         found = place_of(analysis, pobj)
                     target += found
-                if obj is not None:
-                    for pobj in prep_objects(obj, {where}):
+                for head in object_heads(obj):
+                    for pobj in prep_objects(head, {where}):
                         target += actors_at(analysis, pobj)
         if not target and frame.pos == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in {"in", "into"} \
                 and token.head.head.pos_ == "VERB" and _supports(token.head.head):
@@ -844,6 +880,10 @@ def find_events(analysis: Analysis) -> None:
         if code.code.startswith("154") and frame.pos == "NOUN" and any(
                 t.lemma_.lower() in PEACEKEEPERS for p in prep_objects(token, {"of"}) for t in p.subtree):
             code = codes["074"]  # "the deployment of NATO peacekeeping troops": protection, not a show of force
+        if code.code == "175" and frame.pos == "NOUN" and any(
+                t.lemma_.lower() in TRADE_WORDS for h in (token, token.head) for p in prep_objects(h, {"on", "against"})
+                for t in p.subtree):
+            code = codes["163"]  # "a crackdown on China's chip industry": an embargo, not repression
         if token.i in deeds:  # "began a hunger strike to protest the verdict": one protest, coded as the deed
             code = codes[deeds[token.i][1]]
         if code.code == "114" and source and (all(a.sector in CIVIL_SECTORS for a in source) or (
@@ -911,6 +951,11 @@ def find_events(analysis: Analysis) -> None:
                           for a in actors_at(analysis, subj) if a not in source]
             if not target and obj is not None:  # "demanded an admission by Moscow", "Israel's withdrawal"
                 target = [a for a in doer_of(analysis, obj) if a not in source]
+            if not target and obj is not None and obj.lemma_.lower() in PARTIES:
+                # "urged the warring sides in Sudan to", "parties to the conflict in Iraq" (its "to" read as the
+                # verb's): the sides of the one state named
+                phrase = [obj] + [c for c in token.children if c.dep_ == "prep" and c.i == obj.right_edge.i + 1]
+                target = [a for p in phrase for a in _one_state_within(analysis, p, source)][:1]
             if not target:  # "pressed its demand that Kenya's government release ...": who is to release
                 nouns = ([obj] if obj is not None else [token] if frame.pos == "NOUN" else []) + list(
                     prep_objects(token, {"on", "for"}))
@@ -939,9 +984,16 @@ def find_events(analysis: Analysis) -> None:
                 doers = [a for n in nouns if (before := _named_before(n, named_acts, _noun_type(n, codes)))
                          for a in before.source if a not in source]
             target = doers or target
-            if not target and code.code.startswith("09"):  # "will inspect the site in Iran": where it is looked into
-                target = [p for h in ([token] + ([obj] if obj is not None else [])) for p in places_within(analysis, h)
-                          if p.country and p.country not in {a.country for a in source}][:1]
+            if code.code.startswith("09") and not any(a.country for a in target):
+                # "will inspect the site in Iran": where it is looked into; "sent inspectors to a plant in
+                # central Iran", "sent a team to Bosnia to investigate": where the inspectors go
+                heads = [token] + ([obj] if obj is not None else [])
+                if frame.pos == "VERB" and token.dep_ in {"advcl", "xcomp"}:
+                    heads.append(token.head)
+                bound = [p for h in heads for p in prep_objects(h, {"to", "into"})]
+                places = [p for h in heads + bound for p in places_within(analysis, h)] + [
+                    a for b in bound for a in actors_at(analysis, b) if a.kind in {"location", "country"}]
+                target = [p for p in places if p.country and p.country not in {a.country for a in source}][:1] or target
         if not target and code.plover in {"CONCEDE", "RETREAT", "COERCE"}:
             # "lifted the curfew in Montenegro", "imposed martial law in Darfur": the place acted upon; "the curfew
             # on Palestinians": the people
@@ -994,9 +1046,9 @@ def find_events(analysis: Analysis) -> None:
                 a.kind != "location" for a in target):
             target, itself = [], False  # "Kenya put its army on alert": readiness aimed at no one named
         if not reciprocal and not code.code.startswith(DOMESTIC_MEASURES) and code.plover != "MOBILIZE" and (
-                itself or {a.country for a in target} <= src_countries and all(
-                a.kind in {"country", "government"} for a in source + target)):
-            _abstain(token, frame, "a state acting on itself")
+                itself or (target or code.code not in ACTS_ON_NO_ONE) and {a.country for a in target} <= src_countries
+                and all(a.kind in {"country", "government"} for a in source + target)):
+            _abstain(token, frame, "a state acting on itself" if target else "a state's act aimed at no one named")
             continue  # a state (or any actor) acting on itself is not a dyadic event
         if any(token.lower_ in {"he", "she", "his", "her"} for token in sent if analysis.token_actor.get(token.i) in source):
             confidence -= 0.1
