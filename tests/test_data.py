@@ -85,7 +85,7 @@ def test_cameo_codes_are_complete_and_consistent():
 def test_every_verb_frame_has_a_known_code_and_target():
     codes = kb.cameo_codes()
     allowed = {"obj", "iobj", "ccomp", "with", "to", "on", "against", "for", "from", "at", "into", "of", "over", "in", "between",
-               "near", "off", "around", "toward", "towards", "outside", "along"}
+               "near", "off", "around", "toward", "towards", "outside", "along", "among"}
     for frames in kb.verb_frames().values():
         for frame in frames:
             assert frame.cameo in codes, frame

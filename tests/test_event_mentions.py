@@ -578,3 +578,45 @@ def test_a_conjoined_verb_of_its_own_voice_is_done_by_the_subject(analyze):
 def test_a_crackdown_on_an_industry_is_an_embargo(analyze):
     coded = _coded(analyze("Washington announced a crackdown on Russia's oil industry.", published="2023-03-02"))
     assert _has(coded, "SANCTION", ["USA"], ["RUS"]), coded
+
+
+def test_a_bracketed_short_form_after_a_name_is_that_names(analyze):
+    a = analyze("Montenegro Teachers Association (AKK) officials demanded talks with the Montenegro Assembly.",
+                published="2005-03-02")
+    assert not [x for x in a["actors"] if x["country"] == "DEU"], a["actors"]
+    a = analyze("German defence minister Annegret Kramp-Karrenbauer (AKK) visited Mali.", published="2020-03-02")
+    akk = next(x for x in a["actors"] if x["name"] == "Annegret Kramp-Karrenbauer")
+    assert len(akk["mentions"]) == 2, akk  # the person's own short form stays hers
+
+
+def test_put_under_investigation_in_a_state_is_by_that_state(analyze):
+    coded = _coded(analyze("A Canadian activist has been put under investigation in Greece for her part in the riots.",
+                           published="2005-03-02"))
+    assert _has(coded, "ACCUSE", ["GRC"], ["CAN"]), coded
+
+
+def test_an_agreed_act_is_aimed_at_the_place_it_is_done_in(analyze):
+    coded = _coded(analyze("The ASEAN forum agreed to open a disaster relief office in Jakarta.", published="2005-03-02"))
+    assert _has(coded, "AGREE", None, ["IDN"]), coded
+    # a state agreeing to act at home names no one else
+    coded = _coded(analyze("Kenya agreed to build a new port in Lamu.", published="2005-03-02"))
+    assert not _has(coded, "AGREE", ["KEN"], ["KEN"]), coded
+
+
+def test_a_call_for_elections_is_made_of_ones_own_government(analyze):
+    coded = _coded(analyze("Former Kenyan prime minister Raila Odinga demanded early elections.", published="2023-03-02"))
+    assert _has(coded, "REQUEST", ["KEN"], ["KEN"]), coded
+
+
+def test_who_gathers_for_a_rally_holds_it(analyze):
+    coded = _coded(analyze("Kenyan students converged on Nairobi for a protest against Uganda.", published="2023-03-02"))
+    assert _has(coded, "PROTEST", ["KEN"], ["UGA"]), coded
+
+
+def test_a_capitals_namesake_in_the_state_the_sentence_names(analyze):
+    a = analyze("Gunmen clashed in Tripoli, the north Lebanese port, on Sunday.", published="2012-03-02")
+    tripoli = next(x for x in a["actors"] if x["name"] == "Tripoli")
+    assert tripoli["country"] == "LBN", tripoli
+    a = analyze("Gunmen clashed in Tripoli on Sunday, Libyan officials said.", published="2012-03-02")
+    tripoli = next(x for x in a["actors"] if x["name"] == "Tripoli")
+    assert tripoli["country"] == "LBY", tripoli

@@ -177,10 +177,17 @@ def _place_for(name: str, reg: Registry, locative: bool = True) -> kbase.Place |
     return best
 
 
+LARGE_CITY = 100_000  # people: a namesake this large is read as the place where the sentence's state is named
+
+
+def _kb_entry(span: Span):
+    table = phrase_table()
+    return table.get(span.kb_id_) or table.get(span.text) or table.get(span.text.replace("’", "'"))
+
+
 def _mention_known(span: Span, reg: Registry) -> None:
     """Mention the actor a knowledge-base phrase stands for."""
-    entry = (phrase_table().get(span.kb_id_) or phrase_table().get(span.text)
-             or phrase_table().get(span.text.replace("’", "'")))
+    entry = _kb_entry(span)
     if entry is None:
         return
     if entry.kind in {"country", "demonym"}:
@@ -188,7 +195,15 @@ def _mention_known(span: Span, reg: Registry) -> None:
     elif entry.kind in {"capital", "metonym"}:
         # "in Moscow", "into Abidjan": the city; "Moscow said", "talks with Abidjan": the government
         city = reg.kb.countries[entry.key].capital if entry.kind == "capital" else span.text
-        cities = [p for p in kbase.city_gazetteer().get(city) or [] if p.country == entry.key]
+        namesakes = kbase.city_gazetteer().get(city) or []
+        cities = [p for p in namesakes if p.country == entry.key]
+        if entry.kind == "capital" and len(namesakes) > 1:
+            # "militias in Tripoli … the north Lebanese port": the namesake city (a large one) of the state the
+            # sentence names, when it does not name the capital's own
+            named = {a.country for t in span.sent if (a := reg.analysis.token_actor.get(t.i)) is not None
+                     and a.kind in {"country", "government"}}
+            if entry.key not in named:
+                cities = [p for p in namesakes if p.country in named and p.population >= LARGE_CITY][:1] or cities
         if (_is_locative(span) or _is_dateline(span)) and (entry.kind == "capital" or cities):
             place = cities[0] if cities else kbase.Place(city, entry.key, None, None, "city")
             reg.mention(reg.place(place, city), span)
@@ -214,8 +229,10 @@ def find_actors(analysis: Analysis) -> None:
     chosen = filter_spans(kb_spans + ents)
 
     # Pass 1: knowledge-base phrases (countries first, so titles and organisations can look them up).
-    for span in sorted(chosen, key=lambda s: s.label_ != "KB"):
-        if span.label_ == "KB":
+    ends = {s.end: s for s in chosen}
+    known = [s for s in chosen if s.label_ == "KB"]
+    for span in sorted(known, key=lambda s: _kb_entry(s) is None or _kb_entry(s).kind not in {"country", "demonym"}):
+        if not _abbreviation_of_a_name(span, ends):
             _mention_known(span, reg)
 
     # Pass 2: spaCy's entities that the knowledge base does not know; people last, so that the
@@ -257,6 +274,18 @@ def find_actors(analysis: Analysis) -> None:
     analysis.actors = sorted(reg.by_id.values(), key=lambda a: a.mentions[0].start if a.mentions else 0)
     for actor in analysis.actors:
         actor.mentions.sort(key=lambda m: m.start)
+
+
+def _abbreviation_of_a_name(span: Span, ends: dict[int, Span]) -> bool:
+    """A person's short form in brackets right after another name ("the Municipality Association (AKK)") is that
+    name's abbreviation, not the person (unless that name is the person's own)."""
+    entry = _kb_entry(span)
+    if entry is None or entry.kind != "person" or span.start < 2 or span.doc[span.start - 1].text != "(" \
+            or span.end >= len(span.doc) or span.doc[span.end].text != ")":
+        return False
+    before = ends.get(span.start - 1)
+    named = _kb_entry(before) if before is not None else None
+    return before is not None and (named is None or named.key != entry.key)
 
 
 THING_HEADS = {"field", "fields", "plant", "refinery", "port", "base", "dam", "pipeline", "frigate", "frigates",

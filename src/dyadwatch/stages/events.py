@@ -116,7 +116,8 @@ def _supports(verb) -> bool:
 # around them ("pay twice as much in trade negotiations with Washington")
 IN_ACT_VERBS = {"be", "engage", "participate", "take", "join", "enter", "remain", "stay", "involve", "hold",
                 "go", "come", "travel", "fly", "head", "arrive", "return", "press", "push", "move", "proceed",
-                "commit", "agree", "resort", "embark", "continue", "persist", "carry", "keep"}
+                "commit", "agree", "resort", "embark", "continue", "persist", "carry", "keep",
+                "converge", "gather", "assemble", "mass", "turn"}  # "converged on Lagos for a rally"
 READY_WORDS = {"ready", "willing", "prepared", "open", "eager", "keen", "available"}
 # "staged a sit-in in protest", "closed the border in retaliation": the subject's own act, whatever the verb
 OWN_MANNER = {"protest", "retaliation", "solidarity", "defiance", "response", "reprisal"}
@@ -162,6 +163,7 @@ TRADE_WORDS = {"industry", "sector", "company", "firm", "export", "import", "tra
 # acts that have no one acted upon even when a state or its government does them ("the Italian government
 # resigned"); other acts of a state with no one named are left uncoded: their target is unread, not absent
 ACTS_ON_NO_ONE = {"0831"}
+DOMESTIC_DEMANDS = {"election", "elections", "referendum", "reform", "reforms", "resignation", "recount", "amnesty"}
 PARTIES = {"party", "side", "faction", "combatant", "belligerent"}  # lemmas: the sides of a conflict
 OWN_WITHDRAWN = ("0874", "161", "1661", "1662", "1663")  # withdrawals of the source's own forces, envoys, staff
 SELF_ACTS = {"withdrawal", "pullout", "pull-out", "retreat", "resignation", "departure", "arrival", "visit",
@@ -915,6 +917,17 @@ def find_events(analysis: Analysis) -> None:
                 target = target or [a for pobj in (prep_objects(held, {"from"}) if held is not None else [])
                                     for a in actors_at(analysis, pobj) if a.country != places[0].country][:1]
                 confidence -= 0.1
+        held_by = token.head.head if frame.pos == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "under" else None
+        if not source and held_by is not None and code.code[:3] in STATE_ACTS | {"090"} and agent_of(held_by) is None \
+                and any(c.dep_ == "auxpass" for c in held_by.children):
+            # "a US national was put under investigation in Italy", "placed under house arrest in Cairo": by the
+            # state where it happens, on whom it is put
+            places = [p for p in places_within(analysis, held_by) if p.country]
+            held = subject_of(held_by)[0]
+            if places and held is not None:
+                source = [state_actor(analysis, places[0].country)]
+                target = [a for a in actors_at(analysis, held) if a.country != places[0].country] or target
+                confidence -= 0.1
         if not source and code.code.startswith(DOMESTIC_MEASURES) and frame.pos == "VERB" and (
                 subj := subject_of(token)[0]) is not None and subj.lemma_.lower() in UNNAMED_STATE_HEADS:
             # "the military government declared a state of siege in Haiti": the government of the land it rules
@@ -964,6 +977,10 @@ def find_events(analysis: Analysis) -> None:
                 target = [a for n in nouns for c in n.children if c.dep_ in {"acl", "ccomp"}
                           for subj in c.children if subj.dep_ in {"nsubj", "nsubjpass"}
                           for a in actors_at(analysis, subj) if a not in source]
+        if not target and code.plover == "REQUEST" and obj is not None and obj.lemma_.lower() in DOMESTIC_DEMANDS \
+                and all(a.kind not in {"country", "government"} for a in source):
+            # "the former premier demanded early elections": of his own state's government
+            target = [state_actor(analysis, c) for c in dict.fromkeys(a.country for a in source if a.country)]
         if not target and code.plover == "REJECT" and frame.pos == "VERB":
             # "refused to respond to a demand from the US", "refused to allow UN planes to land": whose call
             # is refused, else who the refused act would have been done to
@@ -1032,6 +1049,13 @@ def find_events(analysis: Analysis) -> None:
         if not target and code.code.startswith(DOMESTIC_MEASURES):
             # "Peru declared a state of emergency": over its own land
             target = [state_actor(analysis, c) for c in dict.fromkeys(a.country for a in source if a.country)]
+        if not target and code.plover == "AGREE" and frame.pos == "VERB":
+            # "the coalition agreed to postpone the rally in Baku", "the forum agreed to set up a centre in Tokyo":
+            # the place the agreed act is done in, when it is not the agreeing state's own
+            acts = [c for c in token.children if c.dep_ == "xcomp"]
+            own = {a.country for a in source if a.kind in {"country", "government"}}
+            target = [p for h in acts + [d for a in acts for d in a.children if d.dep_ == "dobj"]
+                      for p in places_within(analysis, h) if p.country and p.country not in own][:1]
         target = _parties(target)
         if not target and ((code.plover not in UNDIRECTED_TYPES and code.code not in UNDIRECTED_CODES)
                            or names_a_target(frame, token, obj)):
