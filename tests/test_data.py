@@ -12,7 +12,7 @@ from dyadwatch import kb
 PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 TABLES = ["countries.tsv", "organizations.tsv", "leaders.tsv", "leaders_history.tsv", "places.tsv", "titles.tsv", "cameo.tsv",
-          "verbs.tsv", "dimensions.tsv", "units.tsv"]
+          "verbs.tsv", "dimensions.tsv", "units.tsv", "secessions.tsv", "agents.tsv"]
 
 
 @pytest.mark.parametrize("name", TABLES)
@@ -141,3 +141,14 @@ def test_dimensions_read_from_words_equal_the_keyword_patterns():
     assert len(sentences) > 500
     for sentence in sentences + ["Economic ties", "a TRADE deal", "armed forces and the air force", "re-investment"]:
         assert dimensions_of(sentence) == [n for n, p in dimension_keywords() if p.search(sentence)], sentence
+
+
+def test_seceded_states_and_their_predecessors_are_known_countries():
+    countries = kb.load().countries
+    rows = kb.read_table("secessions.tsv")[1]
+    assert rows
+    for row in rows:
+        assert row["state"] in countries and row["from"] in countries and row["state"] != row["from"], row
+        assert len(row["since"]) == 10, row
+    assert kb.state_on("SSD", "2000-01-01") == "SDN" and kb.state_on("SSD", "2011-07-09") == "SSD"
+    assert kb.state_on("KEN", "1950-01-01") == "KEN" and kb.state_on("SSD", None) == "SSD"

@@ -620,3 +620,27 @@ def test_a_capitals_namesake_in_the_state_the_sentence_names(analyze):
     a = analyze("Gunmen clashed in Tripoli on Sunday, Libyan officials said.", published="2012-03-02")
     tripoli = next(x for x in a["actors"] if x["name"] == "Tripoli")
     assert tripoli["country"] == "LBY", tripoli
+
+
+def test_a_state_warns_its_own_dissenters(analyze):
+    coded = _coded(analyze("Nairobi's police chief warned that officers will no longer tolerate marches by the Orange "
+                           "Democratic Movement.", published="2008-03-02"))
+    assert _has(coded, "THREATEN", ["KEN"], ["KEN"]), coded
+    coded = _coded(analyze("Somalia's president warned that al-Shabaab would exploit any gap in funding.",
+                           published="2025-03-02"))
+    assert not _has(coded, "THREATEN"), coded  # a warning about the group, not a threat to it
+
+
+def test_compensation_paid_returns_what_was_taken(analyze):
+    coded = _coded(analyze("Kenya said it had paid compensation to 40 Somali traders for goods seized in 2001.",
+                           published="2004-03-02"))
+    assert _has(coded, "RETREAT", ["KEN"], ["SOM"]), coded
+
+
+def test_a_city_lies_in_the_state_it_belonged_to_on_the_articles_date(analyze):
+    a = analyze("Rebels shelled the southern town of Juba on Sunday.", published="1998-03-02")
+    juba = next(x for x in a["actors"] if x["name"] == "Juba")
+    assert (juba["kind"], juba["country"]) == ("location", "SDN"), juba
+    a = analyze("Rebels shelled the southern town of Juba on Sunday.", published="2016-03-02")
+    juba = next(x for x in a["actors"] if x["name"] == "Juba")
+    assert juba["country"] == "SSD", juba

@@ -164,6 +164,19 @@ def load() -> KnowledgeBase:
 
 
 @lru_cache(maxsize=1)
+def _secessions() -> dict[str, tuple[str, str]]:
+    return {row["state"]: (row["from"], row["since"]) for row in read_table("secessions.tsv")[1]}
+
+
+def state_on(iso3: str | None, day: str | None) -> str | None:
+    """The state a place of state ISO3 belonged to on DAY: "Juba" in 2000 lies in Sudan, not South Sudan."""
+    seceded = _secessions().get(iso3 or "")
+    if seceded is None or not day or day >= seceded[1]:
+        return iso3
+    return seceded[0]
+
+
+@lru_cache(maxsize=1)
 def curated_places() -> dict[str, Place]:
     """Regions, landmarks and places the city gazetteer lacks, keyed by name."""
     out = {}

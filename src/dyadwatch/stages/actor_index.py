@@ -201,8 +201,8 @@ class Registry:
                         sector="CVL")
 
     def place(self, place: kbase.Place, name: str) -> Actor:
-        actor = self.get(f"place:{slug(place.name)}", name=place.name, kind="location", country=place.country,
-                         sector=None)
+        actor = self.get(f"place:{slug(place.name)}", name=place.name, kind="location",
+                         country=kbase.state_on(place.country, self.analysis.document.published), sector=None)
         if place.lat is not None and place.lon is not None:
             actor.coords = (place.lat, place.lon)
         return actor

@@ -204,7 +204,9 @@ def _mention_known(span: Span, reg: Registry) -> None:
                      and a.kind in {"country", "government"}}
             if entry.key not in named:
                 cities = [p for p in namesakes if p.country in named and p.population >= LARGE_CITY][:1] or cities
-        if (_is_locative(span) or _is_dateline(span)) and (entry.kind == "capital" or cities):
+        # (a capital before its state existed is a city: "Juba" in 2000)
+        young = kbase.state_on(entry.key, reg.analysis.document.published) != entry.key
+        if (_is_locative(span) or _is_dateline(span) or young) and (entry.kind == "capital" or cities):
             place = cities[0] if cities else kbase.Place(city, entry.key, None, None, "city")
             reg.mention(reg.place(place, city), span)
         else:

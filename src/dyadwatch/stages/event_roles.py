@@ -38,6 +38,7 @@ ACTOR_KINDS = {"country", "government", "person", "organization", "group"}
 # the sectors of a state's own people: its government, forces, police, courts, parliament, services (None: the
 # state itself)
 STATE_SECTORS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+DISSENT_SECTORS = {"OPP", "REB", "RAD"}  # a state's own opponents
 
 
 LED_BY = {"led", "run", "commanded"}  # "Saudi-led forces" are Saudi forces ("Iranian-backed" ones are not Iran's)
@@ -326,8 +327,12 @@ def threatened(analysis: Analysis, token, source: list[Actor]) -> list[Actor]:
     for child in token.children:
         if child.dep_ not in {"xcomp", "advcl", "ccomp"}:
             continue
+        # (at home, a state threatens its dissenters when they are acted upon: "police will no longer tolerate
+        # rallies by Kifaya"; "warned that al-Shabaab would exploit the gap" threatens no one)
+        doers = {t.i for c in child.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
         found = [a for t in child.subtree if (a := analysis.token_actor.get(t.i)) is not None
-                 and a.kind in ACTOR_KINDS | {"location"} and a.country and a.country not in own]
+                 and a.kind in ACTOR_KINDS | {"location"} and a.country and (a.country not in own or (
+                     a.sector in DISSENT_SECTORS and t.i not in doers and all(s.sector in STATE_SECTORS for s in source)))]
         if found:
             return list(dict.fromkeys(found))[:2]
     return []
