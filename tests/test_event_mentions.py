@@ -644,3 +644,15 @@ def test_a_city_lies_in_the_state_it_belonged_to_on_the_articles_date(analyze):
     a = analyze("Rebels shelled the southern town of Juba on Sunday.", published="2016-03-02")
     juba = next(x for x in a["actors"] if x["name"] == "Juba")
     assert juba["country"] == "SSD", juba
+
+
+def test_reneging_on_a_commitment_rejects_whom_it_was_made_to(analyze):
+    coded = _coded(analyze("President Kibaki has reneged on his commitment to Kenyan voters to cut taxes.",
+                           published="2005-03-02"))
+    assert _has(coded, "REJECT", ["KEN"], ["KEN"]), coded
+
+
+def test_an_unnamed_crowd_protests_as_the_people_of_the_place(analyze):
+    coded = _coded(analyze("Thousands of people blocked roads in Taiwan in defiance of Chinese officials.",
+                           published="2005-03-02"))
+    assert _has(coded, "PROTEST", ["TWN"], ["CHN"]), coded

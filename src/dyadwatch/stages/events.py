@@ -164,6 +164,9 @@ TRADE_WORDS = {"industry", "sector", "company", "firm", "export", "import", "tra
 # resigned"); other acts of a state with no one named are left uncoded: their target is unread, not absent
 ACTS_ON_NO_ONE = {"0831"}
 DOMESTIC_DEMANDS = {"election", "elections", "referendum", "reform", "reforms", "resignation", "recount", "amnesty"}
+CROWDS = {"people", "thousand", "thousands", "hundred", "hundreds", "crowd", "crowds", "protester", "demonstrator",
+          "marcher", "resident"}  # lemmas of unnamed crowds
+PLEDGES = {"commitment", "promise", "pledge", "obligation", "undertaking"}  # "his commitment to the people"
 PARTIES = {"party", "side", "faction", "combatant", "belligerent"}  # lemmas: the sides of a conflict
 OWN_WITHDRAWN = ("0874", "161", "1661", "1662", "1663")  # withdrawals of the source's own forces, envoys, staff
 SELF_ACTS = {"withdrawal", "pullout", "pull-out", "retreat", "resignation", "departure", "arrival", "visit",
@@ -833,7 +836,11 @@ def find_events(analysis: Analysis) -> None:
                     holders += [token.head] if any(c.dep_ in {"prep", "dative"} and c.lower_ == where and c.i > token.i
                                                    for c in token.head.children) else []
                 for pobj in (p for h in holders for p in prep_objects(h, {where})):
-                    found = actors_at(analysis, pobj) or proposer(analysis, pobj)  # "gave in to demands from X"
+                    # "reneged on his commitment to the voters": to whom it was made
+                    pledged = [a for p in prep_objects(pobj, {"to"}) for a in actors_at(analysis, p)
+                               ] if pobj.lemma_.lower() in PLEDGES else []
+                    # "gave in to demands from X"
+                    found = pledged or actors_at(analysis, pobj) or proposer(analysis, pobj)
                     if not found and code.quad_class in (1, 2):
                         # "agreed to an extension of the mandate of the force in Lebanon": the one state the
                         # phrase names, for cooperation
@@ -928,6 +935,11 @@ def find_events(analysis: Analysis) -> None:
                 source = [state_actor(analysis, places[0].country)]
                 target = [a for a in actors_at(analysis, held) if a.country != places[0].country] or target
                 confidence -= 0.1
+        if not source and code.plover == "PROTEST" and frame.pos == "VERB" and not passive and (
+                subj := subject_of(token)[0]) is not None and subj.lemma_.lower() in CROWDS:
+            # "hundreds of thousands of people blocked streets in Hong Kong": the people of the place they protest in
+            places = [p for p in places_within(analysis, token) if p.country]
+            source = [state_actor(analysis, places[0].country, "civilians")] if places else []
         if not source and code.code.startswith(DOMESTIC_MEASURES) and frame.pos == "VERB" and (
                 subj := subject_of(token)[0]) is not None and subj.lemma_.lower() in UNNAMED_STATE_HEADS:
             # "the military government declared a state of siege in Haiti": the government of the land it rules
@@ -1030,6 +1042,9 @@ def find_events(analysis: Analysis) -> None:
             nouns = ([obj] if obj is not None else []) + list(prep_objects(token, {"against", "over", "at"}))
             target = [a for n in nouns for a in doer_of(analysis, n) if a not in source] or aimed_by_purpose(
                 analysis, token, obj, source)
+            # "blocked streets in defiance of the Chinese authorities": who is defied
+            target = target or [a for d in prep_objects(token, {"in"}) if d.lemma_.lower() == "defiance"
+                                for p in prep_objects(d, {"of"}) for a in actors_at(analysis, p) if a not in source]
         if not target and (code.plover == "PROTEST" or code.code.startswith("082")):
             # a protest aimed at no one named, or one called off: the authorities it addresses
             target = protested(analysis, token, source)
