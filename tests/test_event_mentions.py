@@ -656,3 +656,13 @@ def test_an_unnamed_crowd_protests_as_the_people_of_the_place(analyze):
     coded = _coded(analyze("Thousands of people blocked roads in Taiwan in defiance of Chinese officials.",
                            published="2005-03-02"))
     assert _has(coded, "PROTEST", ["TWN"], ["CHN"]), coded
+
+
+def test_restrictions_imposed_for_a_group_are_aimed_at_it(analyze):
+    coded = _coded(analyze("Austria imposed new restrictions for Turkish workers on Monday.", published="2005-03-02"))
+    assert _has(coded, "SANCTION", ["AUT"], ["TUR"]), coded
+
+
+def test_freedoms_expanded_are_a_concession(analyze):
+    events = analyze("The Syrian government expanded rights for Kurds.", published="2005-03-02")["events"]
+    assert [(e["type"], e["cameo"]) for e in events] == [("CONCEDE", "0811")], events

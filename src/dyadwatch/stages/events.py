@@ -937,7 +937,7 @@ def find_events(analysis: Analysis) -> None:
                 confidence -= 0.1
         if not source and code.plover == "PROTEST" and frame.pos == "VERB" and not passive and (
                 subj := subject_of(token)[0]) is not None and subj.lemma_.lower() in CROWDS:
-            # "hundreds of thousands of people blocked streets in Hong Kong": the people of the place they protest in
+            # "crowds sat down on the roads in Taipei": the people of the place they protest in
             places = [p for p in places_within(analysis, token) if p.country]
             source = [state_actor(analysis, places[0].country, "civilians")] if places else []
         if not source and code.code.startswith(DOMESTIC_MEASURES) and frame.pos == "VERB" and (
