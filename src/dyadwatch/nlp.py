@@ -33,6 +33,9 @@ SENTENCE_END = (".", "!", "?", ":", ";", '"', "”", "’", ")", "•")
 
 
 def _register_components() -> None:
+    from bisect import bisect_right
+
+    from spacy.attrs import IDX
     from spacy.language import Language
 
     if "dyadwatch_line_breaks" in Language.factories:
@@ -41,11 +44,22 @@ def _register_components() -> None:
     @Language.component("dyadwatch_line_breaks")
     def line_breaks(doc):
         """Line breaks that end a sentence: after a title, a heading or a paragraph; not hard wrapping."""
-        lines = [line for line in doc.text.split("\n") if line.strip()]
+        text = doc.text
+        if "\n" not in text:
+            return doc
+        lines = [line for line in text.split("\n") if line.strip()]
         open_ended = sum(1 for line in lines if not line.rstrip().endswith(SENTENCE_END))
         wrapped = len(lines) > 3 and open_ended > len(lines) / 2
-        for token in doc[1:]:
-            prev = doc[token.i - 1]
+        starts = doc.to_array(IDX).tolist()
+        seen = -1
+        at = text.find("\n")
+        while at != -1:  # only the tokens after a newline: the one whose text or trailing space holds it
+            k = bisect_right(starts, at) - 1
+            at = text.find("\n", at + 1)
+            if k == seen or k < 0 or k + 1 >= len(starts):
+                continue
+            seen = k
+            prev, token = doc[k], doc[k + 1]
             gap = prev.text_with_ws[len(prev.text):] if not prev.is_space else prev.text
             if "\n" not in gap:
                 continue

@@ -57,7 +57,18 @@ PATTERNS = [
 _PREFIX_RE = re.compile(PREFIX, re.I)
 # A date starts a word with a letter or digit: saying so first lets the regex engine skip the other positions
 # in C (and keeps a leading space out of the match) instead of trying every alternative at each word's end.
-DATE_RE = re.compile(r"(?=[0-9A-Za-z])\b" + PREFIX + "(?:" + "|".join(f"(?:{p})" for p in PATTERNS) + ")", re.I)
+# And a date's first word (after a preposition) is one of few: a lookahead naming them skips most words at once.
+# It must admit every word a pattern can begin with: tests check it finds what the patterns alone find.
+_FIRST_WORDS = (r"\d|q[1-4]|early|mid|late|beginning|start|end|middle|first|second|third|fourth|final|last|this|next"
+                r"|past|coming|earlier|later|weekend|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+                r"|several|following|previous|same|yesterday|today|tomorrow|monday|tuesday|wednesday|thursday|friday"
+                r"|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+                r"|the\s+(?:beginning|start|end|middle|first|second|third|fourth|final|last|this|next|past|coming"
+                r"|weekend|following|previous|same|day|\d)|an?\s(?:few|day|week|month|year|decade)")
+_GUARD = (r"(?=(?:(?:since|until|till|by|from|in|on|during|before|after|through|as of|as early as|beyond|at|over"
+          r"|for)\s+)?(?:" + _FIRST_WORDS + "))")
+DATE_ALTERNATIVES = PREFIX + "(?:" + "|".join(f"(?:{p})" for p in PATTERNS) + ")"
+DATE_RE = re.compile(r"(?=[0-9A-Za-z])\b" + _GUARD + DATE_ALTERNATIVES, re.I)
 
 
 def _shift_months(day: date, months: int) -> tuple[int, int]:

@@ -419,6 +419,8 @@ def _frame_for(token):
     keys = ([(f"{lemma} {particle}", pos)] if particle else []) + [(lemma, pos)]
     if pos == "NOUN":  # compound event nouns first: "hunger strike" is not "strike", "general strike" neither
         keys = [(f"{c.lemma_.lower()} {lemma}", pos) for c in token.lefts if c.dep_ in {"compound", "amod"}] + keys
+    if not any(key in frames_table for key in keys):  # (most candidates: no frame can fit, nothing to read)
+        return _no_frame(token, pos, lemma)
     obj = dobj(token) if pos == "VERB" else None
     if pos == "VERB" and obj is None and lemma in LETTING_VERBS:
         # "allowed candidate Ouattara to run", parsed as a clause with its own subject: who is let do it
@@ -467,6 +469,10 @@ def _frame_for(token):
         return replace(ranked[0], pos="VERB"), obj, bool(specific)
     if ranked:
         return ranked[0], obj, bool(specific)
+    return _no_frame(token, pos, lemma)
+
+
+def _no_frame(token, pos: str, lemma: str):
     if pos == "VERB" and lemma in REPORTING_VERBS and obliged_clause(token) is not None:
         return MUST_FRAME, None, False  # "Russia said that Sudan must return the helicopter": a demand
     return None, None, False
@@ -516,11 +522,11 @@ PURPOSE_PROTESTS = {"protest", "demonstrate"}
 PURPOSE_WORDS = re.compile(r"protest|demonstrat", re.I)  # every form of a PURPOSE_PROTESTS word
 
 
-def _protest_deeds(doc, codes) -> dict[int, tuple[int, str]]:
+def _protest_deeds(doc, codes, text: str) -> dict[int, tuple[int, str]]:
     """Protests named as the purpose of a protest ("began a hunger strike to protest the verdict", "marched in
     protest at the ban"): the purpose's token -> (the deed's token, its CAMEO code). The two are one act."""
     out: dict[int, tuple[int, str]] = {}
-    if not PURPOSE_WORDS.search(doc.text):
+    if not PURPOSE_WORDS.search(text):  # (the document's text: the parse's differs only in quotes and breaks)
         return out  # most documents name no protest: no pass over their tokens
     for token in doc:
         if token.lemma_.lower() not in PURPOSE_PROTESTS:
@@ -675,7 +681,7 @@ def find_events(analysis: Analysis) -> None:
     # a month is no act ("LONDON, 5 March 2025": not a march)
     in_dates = {i for d in analysis.dates if (span := doc.char_span(d.start, d.end, alignment_mode="expand"))
                 for i in range(span.start, span.end)}
-    deeds = _protest_deeds(doc, codes)
+    deeds = _protest_deeds(doc, codes, analysis.document.text)
     consumed.update(deed for deed, _ in deeds.values())
     for token in doc:
         if token.i in consumed or token.lemma_.lower() not in candidates or token.i in in_dates:
