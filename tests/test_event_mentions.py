@@ -634,3 +634,11 @@ ONE_EVENT = [
 def test_one_sentence_one_event(analyze, why, text, published, kind, source, target):
     coded = _coded(analyze(text, published=published))
     assert _has(coded, kind, source, target), (why, coded)
+
+
+def test_a_date_relative_to_a_clause_does_not_date_that_clauses_act(analyze):
+    """"a day after Uganda expelled the diplomats": the expulsion happened before, not a day after itself."""
+    events = analyze("Kenya on Tuesday closed its border with Uganda, a day after Uganda expelled two Kenyan diplomats.",
+                     published="2024-12-03")["events"]
+    seized = [e for e in events if e["source"][0]["country"] == "UGA"]
+    assert seized and all(e["date"] <= "2024-12-03" for e in seized), events

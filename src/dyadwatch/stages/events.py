@@ -604,6 +604,14 @@ def _date_for(analysis: Analysis, sent, trigger=None) -> tuple[str | None, bool]
                 return False
         return False
 
+    def dates_the_other_clause(d) -> bool:
+        # "banned exports a day after Washington unveiled its crackdown": "a day after" dates the ban, not the
+        # crackdown of the clause it sits in
+        token = root(d)
+        return token is not None and token.head.i == _clause_verb(trigger).i and any(
+            c.dep_ == "mark" and c.lower_ in {"after", "before"} and c.i > token.i for c in token.head.children)
+
+    in_sent = [d for d in in_sent if not dates_the_other_clause(d)]
     own = [d for d in in_sent if attached(d)]
     if not own:  # the date of the trigger's clause or of a clause above it ("agreed in February to invest", "said
         # on Tuesday that he was ready to negotiate"); one of a clause below or beside it is that clause's own
