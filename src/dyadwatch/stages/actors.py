@@ -177,9 +177,6 @@ def _place_for(name: str, reg: Registry, locative: bool = True) -> kbase.Place |
     return best
 
 
-LARGE_CITY = 100_000  # people: a namesake this large is read as the place where the sentence's state is named
-
-
 def _kb_entry(span: Span):
     table = phrase_table()
     return table.get(span.kb_id_) or table.get(span.text) or table.get(span.text.replace("’", "'"))
@@ -198,12 +195,12 @@ def _mention_known(span: Span, reg: Registry) -> None:
         namesakes = kbase.city_gazetteer().get(city) or []
         cities = [p for p in namesakes if p.country == entry.key]
         if entry.kind == "capital" and len(namesakes) > 1:
-            # "militias in Tripoli … the north Lebanese port": the namesake city (a large one) of the state the
-            # sentence names, when it does not name the capital's own
+            # "militias in Tripoli … the north Lebanese port": the namesake city (not a small town) of the state
+            # the sentence names, when it does not name the capital's own
             named = {a.country for t in span.sent if (a := reg.analysis.token_actor.get(t.i)) is not None
                      and a.kind in {"country", "government"}}
             if entry.key not in named:
-                cities = [p for p in namesakes if p.country in named and p.population >= LARGE_CITY][:1] or cities
+                cities = [p for p in namesakes if p.country in named and p.population >= SMALL_TOWN][:1] or cities
         # (a capital before its state existed is a city: "Juba" in 2000)
         young = kbase.state_on(entry.key, reg.analysis.document.published) != entry.key
         if (_is_locative(span) or _is_dateline(span) or young) and (entry.kind == "capital" or cities):
@@ -233,7 +230,7 @@ def find_actors(analysis: Analysis) -> None:
     # Pass 1: knowledge-base phrases (countries first, so titles and organisations can look them up).
     ends = {s.end: s for s in chosen}
     known = [s for s in chosen if s.label_ == "KB"]
-    for span in sorted(known, key=lambda s: _kb_entry(s) is None or _kb_entry(s).kind not in {"country", "demonym"}):
+    for span in sorted(known, key=lambda s: (e := _kb_entry(s)) is None or e.kind not in {"country", "demonym"}):
         if not _abbreviation_of_a_name(span, ends):
             _mention_known(span, reg)
 

@@ -112,8 +112,8 @@ ASPECTUAL = {"resume", "continue", "start", "begin", "stop", "keep", "halt", "ce
 def subject_of(token):
     """The subject of a verb, climbing through xcomp/conj/advcl chains; (token, passive?)."""
     seen = 0
-    raised = False  # "Obama is scheduled to attend", "X was asked to attend": the passive subject does the xcomp
-    # "was indicted and will resign": a conjoined verb of its own form is active, whatever the first verb's voice
+    # "Obama is scheduled to attend", "X was asked to attend": the passive subject does the xcomp; "was indicted
+    # and will resign": a conjoined verb of its own form is active, whatever the first verb's voice
     raised = token.dep_ == "conj" and token.tag_ != "VBN"
     while token is not None and seen < 6:
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "csubj", "nsubjpass"}]

@@ -157,7 +157,6 @@ SUPPORT_PHRASES = {"press on", "push on", "carry on", "go ahead", "push ahead", 
                    "move ahead", "follow through", "kick off"}
 
 
-# event nouns whose "of" names the doer, not the one done to ("the withdrawal of US forces", "the visit of Xi")
 TRADE_WORDS = {"industry", "sector", "company", "firm", "export", "import", "trade", "chip", "semiconductor",
                "technology", "market", "investment", "supplier"}
 # acts that have no one acted upon even when a state or its government does them ("the Italian government
@@ -169,6 +168,7 @@ CROWDS = {"people", "thousand", "thousands", "hundred", "hundreds", "crowd", "cr
 PLEDGES = {"commitment", "promise", "pledge", "obligation", "undertaking"}  # "his commitment to the people"
 PARTIES = {"party", "side", "faction", "combatant", "belligerent"}  # lemmas: the sides of a conflict
 OWN_WITHDRAWN = ("0874", "161", "1661", "1662", "1663")  # withdrawals of the source's own forces, envoys, staff
+# event nouns whose "of" names the doer, not the one done to ("the withdrawal of US forces", "the visit of Xi")
 SELF_ACTS = {"withdrawal", "pullout", "pull-out", "retreat", "resignation", "departure", "arrival", "visit",
              "deployment", "demobilization", "demobilisation", "redeployment", "return"}
 SUPPORT_VERBS = {"remain", "stay", "declare", "proclaim", "set", "speed", "accelerate", "hold", "have", "be", "carry", "conduct", "launch", "stage", "make", "give", "pay", "sign",
