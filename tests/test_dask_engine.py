@@ -213,9 +213,12 @@ def test_the_store_is_free_for_readers_while_the_cluster_works(corpus, tmp_path,
     while not ready.exists() and time.monotonic() < deadline:  # its imports may outlast a short run otherwise
         time.sleep(0.05)
     try:
-        with Store.open(db) as store:  # from the first shard loaded to the end of the run, a reader polls
-            report = run_dask([str(corpus / "text")], store, scheduler=cluster, shard_size=2,
-                              progress=lambda _: start.touch())
+        with Store.open(db) as store:
+            # a reader polls from the moment this writer holds the store to the end of the run: it can open the
+            # store only where the run lets go of it (the whole time the cluster works, not just between two
+            # shards' loads, which a fast run or a busy machine may leave too short to catch)
+            start.touch()
+            report = run_dask([str(corpus / "text")], store, scheduler=cluster, shard_size=2)
             stop.touch()
             assert store.counts()["documents"] == report.stored + report.near_duplicates  # open again at the end
     finally:
